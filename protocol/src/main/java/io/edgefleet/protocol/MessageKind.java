@@ -1,0 +1,74 @@
+package io.edgefleet.protocol;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Every message kind, its body type, the channel it travels on and whether it is reliable. */
+public enum MessageKind {
+    HELLO("hello", Hello.class, Channel.EVENT, false),
+    NODE_STATUS("node-status", NodeStatusReport.class, Channel.EVENT, true),
+    HEARTBEAT("heartbeat", Heartbeat.class, Channel.TELEMETRY, false),
+    ACK("ack", Ack.class, Channel.COMMAND, false),
+    SYNC("sync", Sync.class, Channel.COMMAND, false),
+    SYNC_RESULT("sync-result", SyncResult.class, Channel.COMMAND_RESPONSE, false);
+
+    /** Where a kind travels; see {@link Topics}. */
+    public enum Channel {
+        /** Upstream, MQTT QoS 1, {@code event/{tenant}/{node}}. */
+        EVENT,
+        /** Upstream, MQTT QoS 0, {@code telemetry/{tenant}/{node}}. */
+        TELEMETRY,
+        /** Downstream, MQTT QoS 1, {@code command/{tenant}/{node}/req/{reqId}/{name}}. */
+        COMMAND,
+        /** Upstream answer, {@code command/{tenant}/{node}/res/{reqId}/{status}}. */
+        COMMAND_RESPONSE
+    }
+
+    private final String wireName;
+    private final Class<? extends MessageBody> bodyType;
+    private final Channel channel;
+    private final boolean reliable;
+
+    MessageKind(String wireName, Class<? extends MessageBody> bodyType, Channel channel, boolean reliable) {
+        this.wireName = wireName;
+        this.bodyType = bodyType;
+        this.channel = channel;
+        this.reliable = reliable;
+    }
+
+    /** The name in the envelope's {@code kind} field and, for commands, the last topic level. */
+    public String wireName() {
+        return wireName;
+    }
+
+    public Class<? extends MessageBody> bodyType() {
+        return bodyType;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    /**
+     * Reliable kinds go through the edge outbox, carry a sequence number and are acknowledged end
+     * to end; they are never dropped.
+     */
+    public boolean reliable() {
+        return reliable;
+    }
+
+    public static Optional<MessageKind> fromWireName(String name) {
+        return Arrays.stream(values()).filter(k -> k.wireName.equals(name)).findFirst();
+    }
+
+    public static MessageKind of(MessageBody body) {
+        return switch (body) {
+            case Hello h -> HELLO;
+            case NodeStatusReport s -> NODE_STATUS;
+            case Heartbeat h -> HEARTBEAT;
+            case Ack a -> ACK;
+            case Sync s -> SYNC;
+            case SyncResult r -> SYNC_RESULT;
+        };
+    }
+}

@@ -1,0 +1,199 @@
+package io.edgefleet.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ProtocolCodecTest {
+    private static final Instant NOW = Instant.parse("2026-11-22T08:00:00.123Z");
+    private final ProtocolCodec codec = new ProtocolCodec();
+
+    static Stream<Envelope> oneOfEveryKind() {
+        var spec = JsonNodeFactory.instance.objectNode().put("command", "/bin/true");
+        return Stream.of(
+                Envelope.of("edge-1", NOW, new Hello("0.1.0", 42, 7, NOW.minusSeconds(5))),
+                Envelope.reliable("edge-1", 8, NOW, new NodeStatusReport("0.1.0", "Linux", "amd64", "pc-7", 4, 8192)),
+                Envelope.of("edge-1", NOW, new Heartbeat(3)),
+                Envelope.of("edge-1", NOW, new Ack(8)),
+                Envelope.of(
+                        "edge-1",
+                        NOW,
+                        new Sync(
+                                40,
+                                43,
+                                false,
+                                List.of(
+                                        new ResourceChange(
+                                                41,
+                                                "Workload",
+                                                "pump",
+                                                ResourceChange.Operation.UPSERT,
+                                                Optional.of(spec)),
+                                        new ResourceChange(
+                                                43,
+                                                "Workload",
+                                                "old",
+                                                ResourceChange.Operation.DELETE,
+                                                Optional.empty())))),
+                Envelope.of("edge-1", NOW, new SyncResult(43)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("oneOfEveryKind")
+    void everyKindSurvivesARoundTrip(Envelope sent) {
+        DecodeResult result = codec.decode(codec.encode(sent));
+
+        assertThat(result).isEqualTo(new DecodeResult.Decoded(sent));
+    }
+
+    @Test
+    void everyKindIsCoveredByTheRoundTrip() {
+        assertThat(oneOfEveryKind().map(Envelope::kind)).containsExactlyInAnyOrder(MessageKind.values());
+    }
+
+    @Test
+    void heartbeatStaysSmall() {
+        byte[] bytes = codec.encode(Envelope.of("edge-0001", NOW, new Heartbeat(0)));
+
+        assertThat(bytes.length).isLessThan(160);
+    }
+
+    @Test
+    void unknownFieldsAreIgnoredForForwardCompatibility() {
+        String json = "{\"v\":1,\"id\":\"m1\",\"node\":\"edge-1\",\"ts\":1,\"kind\":\"heartbeat\",\"future\":true,"
+                + "\"body\":{\"outboxDepth\":0,\"alsoFuture\":[1,2]}}";
+
+        assertThat(decode(json)).isInstanceOf(DecodeResult.Decoded.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "",
+                "not json",
+                "{",
+                "[1,2,3]",
+                "\"a string\"",
+                "null",
+                "{\"v\":1,\"id\":\"m1\",\"node\":\"edge-1\",\"ts\":1,\"kind\":\"heartbeat\",\"body\":{\"outboxDepth\":NaN}}",
+            })
+    void malformedJsonIsRefused(String json) {
+        assertThat(decode(json)).isInstanceOfSatisfying(DecodeResult.Rejected.class, r -> assertThat(r.code())
+                .isEqualTo("malformed-json"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"id\":\"m1\",\"node\":\"edge-1\",\"ts\":1,\"kind\":\"heartbeat\",\"body\":{\"outboxDepth\":0}}",
+                "{\"v\":\"1\",\"id\":\"m1\",\"node\":\"edge-1\",\"ts\":1,\"kind\":\"heartbeat\",\"body\":{\"outboxDepth\":0}}",
+                "{\"v\":1,\"node\":\"edge-1\",\"ts\":1,\"kind\":\"heartbeat\",\"body\":{\"outboxDepth\":0}}",
+                "{\"v\":1,\"id\":\"m1\",\"node\":\"Edge_1\",\"ts\":1,\"kind\":\"heartbeat\",\"body\":{\"outboxDepth\":0}}",
+                "{\"v\":1,\"id\":\"m1\",\"node\":\"a/#\",\"ts\":1,\"kind\":\"heartbeat\",\"body\":{\"outboxDepth\":0}}",
+                "{\"v\":1,\"id\":\"m1\",\"node\":\"edge-1\",\"ts\":\"yesterday\",\"kind\":\"heartbeat\",\"body\":{\"outboxDepth\":0}}",
+                "{\"v\":1,\"id\":\"m1\",\"node\":\"edge-1\",\"seq\":-4,\"ts\":1,\"kind\":\"heartbeat\",\"body\":{\"outboxDepth\":0}}",
+                "{\"v\":1,\"id\":\"m1\",\"node\":\"edge-1\",\"seq\":3,\"ts\":1,\"kind\":\"heartbeat\",\"body\":{\"outboxDepth\":0}}",
+                "{\"v\":1,\"id\":\"m1\",\"node\":\"edge-1\",\"ts\":1,\"kind\":\"node-status\",\"body\":"
+                        + "{\"agentVersion\":\"1\",\"os\":\"L\",\"arch\":\"x\",\"hostname\":\"h\",\"cpus\":1,\"memoryMb\":1}}",
+                "{\"v\":1,\"id\":\"m1\",\"node\":\"edge-1\",\"ts\":99999999999999999999999,\"kind\":\"heartbeat\",\"body\":{\"outboxDepth\":0}}",
+            })
+    void brokenEnvelopesAreRefused(String json) {
+        assertThat(decode(json)).isInstanceOfSatisfying(DecodeResult.Rejected.class, r -> assertThat(r.code())
+                .isEqualTo("invalid-envelope"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"v\":1,\"id\":\"m1\",\"node\":\"edge-1\",\"ts\":1,\"kind\":\"heartbeat\"}",
+                "{\"v\":1,\"id\":\"m1\",\"node\":\"edge-1\",\"ts\":1,\"kind\":\"heartbeat\",\"body\":[]}",
+                "{\"v\":1,\"id\":\"m1\",\"node\":\"edge-1\",\"ts\":1,\"kind\":\"heartbeat\",\"body\":{\"outboxDepth\":\"many\"}}",
+                "{\"v\":1,\"id\":\"m1\",\"node\":\"edge-1\",\"ts\":1,\"kind\":\"heartbeat\",\"body\":{\"outboxDepth\":-1}}",
+                "{\"v\":1,\"id\":\"m1\",\"node\":\"edge-1\",\"ts\":1,\"kind\":\"heartbeat\",\"body\":{}}",
+                "{\"v\":1,\"id\":\"m1\",\"node\":\"edge-1\",\"ts\":1,\"kind\":\"hello\",\"body\":{\"agentVersion\":null,"
+                        + "\"appliedVersion\":0,\"lastSeq\":0,\"bootedAt\":\"2026-01-01T00:00:00Z\"}}",
+                "{\"v\":1,\"id\":\"m1\",\"node\":\"edge-1\",\"ts\":1,\"kind\":\"sync\",\"body\":{\"fromVersion\":5,"
+                        + "\"toVersion\":4,\"snapshot\":false,\"changes\":[]}}",
+            })
+    void wrongBodiesAreRefused(String json) {
+        assertThat(decode(json)).isInstanceOfSatisfying(DecodeResult.Rejected.class, r -> assertThat(r.code())
+                .isEqualTo("invalid-body"));
+    }
+
+    @Test
+    void unknownKindIsRefusedByName() {
+        String json = "{\"v\":1,\"id\":\"m1\",\"node\":\"edge-1\",\"ts\":1,\"kind\":\"rm-rf\",\"body\":{}}";
+
+        assertThat(decode(json)).isEqualTo(new DecodeResult.Rejected("unknown-kind", "kind 'rm-rf' is not known"));
+    }
+
+    @Test
+    void newerProtocolVersionIsRefusedWithAClearReason() {
+        String json = "{\"v\":2,\"id\":\"m1\",\"node\":\"edge-1\",\"ts\":1,\"kind\":\"heartbeat\",\"body\":{}}";
+
+        assertThat(decode(json)).isInstanceOfSatisfying(DecodeResult.Rejected.class, r -> {
+            assertThat(r.code()).isEqualTo("unsupported-version");
+            assertThat(r.reason()).contains("version 2");
+        });
+    }
+
+    @Test
+    void oversizedMessageIsRefusedBeforeParsing() {
+        var small = new ProtocolCodec(1024);
+        byte[] big = ("{\"pad\":\"" + "x".repeat(2000) + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(small.decode(big)).isInstanceOfSatisfying(DecodeResult.Rejected.class, r -> assertThat(r.code())
+                .isEqualTo("too-large"));
+    }
+
+    @Test
+    void deeplyNestedInputIsRefused() {
+        String deep = "{\"v\":1,\"id\":\"m1\",\"node\":\"edge-1\",\"ts\":1,\"kind\":\"heartbeat\",\"body\":{\"x\":"
+                + "[".repeat(500) + "]".repeat(500) + ",\"outboxDepth\":0}}";
+
+        assertThat(decode(deep)).isInstanceOf(DecodeResult.Rejected.class);
+    }
+
+    @Test
+    void rejectionReasonsDoNotEchoLongInput() {
+        String hostileKind = "k".repeat(10_000);
+        String json =
+                "{\"v\":1,\"id\":\"m1\",\"node\":\"edge-1\",\"ts\":1,\"kind\":\"" + hostileKind + "\",\"body\":{}}";
+
+        DecodeResult.Rejected rejected = (DecodeResult.Rejected) decode(json);
+
+        assertThat(rejected.reason().length()).isLessThan(200);
+    }
+
+    @Test
+    void encodingAMessageOverTheLimitFails() {
+        var small = new ProtocolCodec(1024);
+        var hello = Envelope.of("edge-1", NOW, new Hello("v".repeat(2000), 0, 0, NOW));
+
+        assertThatThrownBy(() -> small.encode(hello))
+                .isInstanceOfSatisfying(
+                        ProtocolException.class, e -> assertThat(e.code()).isEqualTo("too-large"));
+    }
+
+    @Test
+    void envelopeDemandsASequenceExactlyForReliableKinds() {
+        assertThatThrownBy(() -> Envelope.reliable("edge-1", 0, NOW, new NodeStatusReport("1", "L", "x", "h", 1, 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Envelope.reliable("edge-1", 5, NOW, new Heartbeat(0)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private DecodeResult decode(String json) {
+        return codec.decode(json.getBytes(StandardCharsets.UTF_8));
+    }
+}
