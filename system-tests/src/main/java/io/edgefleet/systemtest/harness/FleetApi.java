@@ -1,0 +1,88 @@
+package io.edgefleet.systemtest.harness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+
+/** The few REST calls the system tests and benchmarks need, through the public API only. */
+public final class FleetApi {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String baseUrl;
+    private final String authorization;
+
+    FleetApi(String baseUrl, String user, String password) {
+        this.baseUrl = baseUrl;
+        this.authorization =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Creates a one-time enrollment token bound to {@code node} and returns its secret. */
+    public String createEnrollmentToken(String node) {
+        String body = "{\"ttlSeconds\":600,\"node\":\"" + node + "\"}";
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/enrollment-tokens"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException(
+                    "token creation answered " + response.statusCode() + ": " + response.body());
+        }
+        return read(response.body()).path("token").asText();
+    }
+
+    /** The node resource, or empty when it does not exist. */
+    public Optional<JsonNode> node(String name) {
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(uri("/api/v1/nodes/" + name)).GET());
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET node answered " + response.statusCode() + ": " + response.body());
+        }
+        return Optional.of(read(response.body()));
+    }
+
+    /** The node's phase (Pending, Online, Offline), or "Absent". */
+    public String phase(String name) {
+        return node(name).map(n -> n.path("status").path("phase").asText()).orElse("Absent");
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(
+                    request.header("Authorization", authorization)
+                            .header("Accept", "application/json")
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create(baseUrl + path);
+    }
+
+    private static JsonNode read(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Runs the real parts as separate processes, the way an operator runs them: the server from its
+ * Liberty install ({@link io.edgefleet.systemtest.harness.FleetServer}), a Mosquitto broker
+ * ({@link io.edgefleet.systemtest.harness.MosquittoBroker}) and edge daemons ({@link
+ * io.edgefleet.systemtest.harness.EdgeDaemon}), plus a small REST client ({@link
+ * io.edgefleet.systemtest.harness.FleetApi}). Used by the end-to-end tests and by the benchmarks.
+ */
+package io.edgefleet.systemtest.harness;
