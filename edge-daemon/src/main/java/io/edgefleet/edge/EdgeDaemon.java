@@ -1,0 +1,164 @@
+package io.edgefleet.edge;
+
+import io.edgefleet.edge.config.EdgeConfig;
+import io.edgefleet.edge.enrollment.Enroller;
+import io.edgefleet.edge.link.LinkSettings;
+import io.edgefleet.edge.link.MqttLink;
+import io.edgefleet.edge.node.NodeFacts;
+import io.edgefleet.edge.node.NodeStatusReporter;
+import io.edgefleet.edge.outbox.Outbox;
+import io.edgefleet.edge.store.DataDirLock;
+import io.edgefleet.edge.store.EdgeStore;
+import io.edgefleet.edge.store.Identity;
+import io.edgefleet.edge.store.MetaKey;
+import io.edgefleet.edge.sync.ResourceApplier;
+import io.edgefleet.edge.sync.SyncApplier;
+import io.edgefleet.edge.sync.SyncCommandHandler;
+import io.edgefleet.protocol.Hello;
+import io.edgefleet.protocol.MessageKind;
+import io.edgefleet.protocol.ProtocolCodec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running edge daemon: wires the parts in order (lock the data directory, open the store, enroll
+ * if needed, queue the node status, start the link) and stops them in reverse. {@link EdgeMain}
+ * runs one until SIGTERM; tests start one in-process.
+ *
+ * <p>Seams for what comes next: resource kinds plug into the {@link SyncApplier} as {@link
+ * ResourceApplier}s, new commands into the link's handler map, new reliable messages through
+ * {@link #outbox()}.
+ */
+public final class EdgeDaemon implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EdgeDaemon.class);
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(2);
+
+    private final Deque<AutoCloseable> parts;
+    private final EdgeStore store;
+    private final Identity identity;
+    private final Outbox outbox;
+    private final SyncApplier sync;
+    private final MqttLink link;
+
+    private EdgeDaemon(
+            Deque<AutoCloseable> parts,
+            EdgeStore store,
+            Identity identity,
+            Outbox outbox,
+            SyncApplier sync,
+            MqttLink link) {
+        this.parts = parts;
+        this.store = store;
+        this.identity = identity;
+        this.outbox = outbox;
+        this.sync = sync;
+        this.link = link;
+    }
+
+    /**
+     * Starts the daemon; returns once the link is connecting in the background. Enrollment, when
+     * needed, happens here and may wait for the server until {@code stop} is requested.
+     */
+    public static EdgeDaemon start(EdgeConfig config, StopSignal stop) {
+        return start(config, stop, List.of());
+    }
+
+    public static EdgeDaemon start(EdgeConfig config, StopSignal stop, List<ResourceApplier> appliers) {
+        Deque<AutoCloseable> parts = new ArrayDeque<>();
+        try {
+            parts.push(DataDirLock.acquire(config.dataDir(), LOCK_WAIT));
+            EdgeStore store = EdgeStore.open(config.dataDir());
+            parts.push(store);
+            Identity identity = store.identity().orElseGet(() -> Enroller.enrollWithServer(config, store, stop));
+            // Only a node-name someone set is worth a word; the host-name default differing is normal.
+            boolean nameFromHost = config.nodeName().equals(EdgeConfig.nodeNameFromHost(NodeFacts.hostname()));
+            if (!identity.node().equals(config.nodeName()) && !nameFromHost) {
+                LOG.info(
+                        "EF3004 this node is enrolled as '{}'; the node-name setting '{}' is not used",
+                        identity.node(),
+                        config.nodeName());
+            }
+            Clock clock = Clock.systemUTC();
+            Instant bootedAt = clock.instant();
+            store.inTransaction(tx -> {
+                tx.putMeta(MetaKey.BOOT_ID, UUID.randomUUID().toString());
+                tx.putMeta(MetaKey.BOOTED_AT, bootedAt.toString());
+                return null;
+            });
+            ProtocolCodec codec = new ProtocolCodec();
+            Outbox outbox = new Outbox(store, codec, identity.node(), clock);
+            SyncApplier sync = new SyncApplier(store, appliers);
+            MqttLink link = new MqttLink(
+                    LinkSettings.of(config, identity),
+                    outbox,
+                    store,
+                    codec,
+                    clock,
+                    () -> new Hello(
+                            AgentVersion.current(),
+                            sync.appliedVersion(),
+                            outbox.counters().lastSeq(),
+                            bootedAt),
+                    Map.of(MessageKind.SYNC, new SyncCommandHandler(sync)));
+            parts.push(link);
+            new NodeStatusReporter(store, outbox).reportIfChanged(NodeFacts.currentReport());
+            link.start();
+            LOG.info(
+                    "EF3030 edge daemon {} started: node {} of tenant {}, store {}",
+                    AgentVersion.current(),
+                    identity.node(),
+                    identity.tenant(),
+                    store.file());
+            return new EdgeDaemon(parts, store, identity, outbox, sync, link);
+        } catch (RuntimeException e) {
+            closeAll(parts);
+            throw e;
+        }
+    }
+
+    public EdgeStore store() {
+        return store;
+    }
+
+    public Identity identity() {
+        return identity;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public SyncApplier sync() {
+        return sync;
+    }
+
+    public MqttLink link() {
+        return link;
+    }
+
+    /** Stops the link (heartbeats, disconnect), closes the store, releases the data directory. */
+    @Override
+    public void close() {
+        LOG.info("EF3031 edge daemon stopping");
+        closeAll(parts);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> parts) {
+        while (!parts.isEmpty()) {
+            AutoCloseable part = parts.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("EF3031 stopping {} failed: {}", part.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}

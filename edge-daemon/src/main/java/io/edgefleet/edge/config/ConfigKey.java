@@ -1,0 +1,59 @@
+package io.edgefleet.edge.config;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every setting of the edge daemon: its key in the properties file and the environment variable
+ * that overrides it ({@code server-url} ← {@code EDGEFLEET_SERVER_URL}).
+ */
+public enum ConfigKey {
+    SERVER_URL("server-url", "REST base URL of the EdgeFleet server, e.g. http://127.0.0.1:9080", "(none)"),
+    ENROLLMENT_TOKEN("enrollment-token", "one-time token for the first start (eft_...)", "(none)"),
+    NODE_NAME("node-name", "this node's name, a DNS label", "the host name, lower-cased"),
+    DATA_DIR("data-dir", "where the store (edge.db) lives", "./edge-data"),
+    MQTT_URL("mqtt-url", "broker URL overriding the one enrollment returned (tcp:// or ssl://)", "(enrollment)"),
+    MQTT_TRUST_STORE("mqtt-trust-store", "trust store (PKCS12 or JKS) for ssl:// broker URLs", "the JDK's CAs"),
+    MQTT_TRUST_STORE_PASSWORD("mqtt-trust-store-password", "password of the trust store", "(none)"),
+    HEARTBEAT_SECONDS("heartbeat-seconds", "heartbeat interval overriding the server's", "(enrollment)"),
+    RECONNECT_MIN_MS("reconnect-min-ms", "shortest wait before reconnecting", "500"),
+    RECONNECT_MAX_MS("reconnect-max-ms", "longest wait before reconnecting", "30000"),
+    ACK_TIMEOUT_SECONDS("ack-timeout-seconds", "resend unacknowledged outbox entries after", "15"),
+    MAX_INFLIGHT("max-inflight", "outbox entries sent but not yet acknowledged, at most", "64");
+
+    /** Prefix of every environment variable the daemon reads. */
+    public static final String ENV_PREFIX = "EDGEFLEET_";
+
+    private final String key;
+    private final String description;
+    private final String defaultText;
+
+    ConfigKey(String key, String description, String defaultText) {
+        this.key = key;
+        this.description = description;
+        this.defaultText = defaultText;
+    }
+
+    /** The key in the properties file. */
+    public String key() {
+        return key;
+    }
+
+    /** The environment variable that overrides the file. */
+    public String envName() {
+        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String defaultText() {
+        return defaultText;
+    }
+
+    public static Optional<ConfigKey> fromKey(String key) {
+        return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+    }
+}

@@ -1,0 +1,33 @@
+package io.edgefleet.edge.store;
+
+/** Keys of the {@code meta} table: small facts the daemon keeps across restarts. */
+public enum MetaKey {
+    /** Last desired-state resourceVersion committed locally (sync). */
+    APPLIED_VERSION("applied_version"),
+    /** Highest outbox sequence number ever assigned; the next entry gets this plus one. */
+    LAST_SEQ("last_seq"),
+    /** Highest sequence number the server acknowledged. */
+    LAST_ACKED_SEQ("last_acked_seq"),
+    /** {@code connected}, {@code disconnected} or {@code stopped}. */
+    LINK_STATE("link_state"),
+    /** When the link entered {@link #LINK_STATE} (ISO-8601). */
+    LINK_SINCE("link_since"),
+    /** When the link last connected to the broker (ISO-8601). */
+    LAST_CONNECTED_AT("last_connected_at"),
+    /** Random id of the current daemon process, new at every start. */
+    BOOT_ID("boot_id"),
+    /** When the current daemon process started (ISO-8601). */
+    BOOTED_AT("booted_at"),
+    /** The last node-status report appended to the outbox, to skip duplicates across restarts. */
+    LAST_NODE_STATUS("last_node_status");
+
+    private final String key;
+
+    MetaKey(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+}
