@@ -1,0 +1,62 @@
+package io.edgefleet.server.config;
+
+import io.edgefleet.server.edge.LinkSettings;
+import io.edgefleet.server.enrollment.EnrollmentSettings;
+import io.edgefleet.server.node.LivenessSettings;
+import io.edgefleet.server.security.AdminSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Reads every component's settings once from MicroProfile Config (environment variables, system
+ * properties, server.xml variables) and hands out the immutable records.
+ */
+@ApplicationScoped
+public class SettingsProducer {
+    @Inject
+    Config config;
+
+    private ServerSettings server;
+    private LinkSettings link;
+    private LivenessSettings liveness;
+    private EnrollmentSettings enrollment;
+    private AdminSettings admin;
+
+    @PostConstruct
+    void read() {
+        SettingsReader reader = SettingsReader.of(key -> config.getOptionalValue(key, String.class));
+        server = ServerSettings.from(reader);
+        link = LinkSettings.from(reader, server);
+        liveness = LivenessSettings.from(reader);
+        enrollment = EnrollmentSettings.from(reader);
+        admin = AdminSettings.from(reader, server);
+    }
+
+    @Produces
+    public ServerSettings server() {
+        return server;
+    }
+
+    @Produces
+    public LinkSettings link() {
+        return link;
+    }
+
+    @Produces
+    public LivenessSettings liveness() {
+        return liveness;
+    }
+
+    @Produces
+    public EnrollmentSettings enrollment() {
+        return enrollment;
+    }
+
+    @Produces
+    public AdminSettings admin() {
+        return admin;
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Who may do what: REST users with roles (HTTP Basic against PBKDF2 hashes, cached briefly), the first
+ * administrator, and the MQTT credentials of edge nodes.
+ *
+ * <p>Start at {@link io.edgefleet.server.security.Users} (REST callers) and {@link
+ * io.edgefleet.server.security.NodeCredentials} (edge nodes at the embedded broker); {@link
+ * io.edgefleet.server.security.Role} maps roles to permissions.
+ */
+package io.edgefleet.server.security;

@@ -1,0 +1,2 @@
+/** MicroProfile Health checks: {@link io.edgefleet.server.web.health.ReadinessCheck} and liveness. */
+package io.edgefleet.server.web.health;

@@ -1,0 +1,148 @@
+package io.edgefleet.server.web.node;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.edgefleet.server.node.Node;
+import io.edgefleet.server.node.NodeList;
+import io.edgefleet.server.node.Nodes;
+import io.edgefleet.server.problem.FleetException;
+import io.edgefleet.server.problem.Problem;
+import io.edgefleet.server.problem.ProblemCode;
+import io.edgefleet.server.resource.PageLimit;
+import io.edgefleet.server.security.Permission;
+import io.edgefleet.server.web.ApiResponses;
+import io.edgefleet.server.web.security.Callers;
+import io.edgefleet.server.web.security.RequiresPermission;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code /api/v1/nodes}: the edge PCs of the caller's tenant. */
+@Path("nodes")
+@RequestScoped
+@Produces(ApiResponses.JSON)
+@Tag(name = "nodes")
+public class NodesResource {
+    @Inject
+    Nodes nodes;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    @RequiresPermission(Permission.READ)
+    @Operation(summary = "List nodes", description = "In name order, filtered by a label selector, paged by keyset.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of nodes",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = NodeList.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "invalid-selector, invalid-continue or invalid-request (limit)",
+            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public NodeList list(
+            @Parameter(description = "Kubernetes-style selector, e.g. site=hamburg,line in (1,2),!gpu")
+                    @QueryParam("labelSelector")
+                    String labelSelector,
+            @Parameter(description = "Page size, 1 to 1000 (default 100)") @QueryParam("limit") String limit,
+            @Parameter(description = "metadata.continue of the previous page") @QueryParam("continue")
+                    String continueToken) {
+        return nodes.list(
+                Callers.of(security).tenant(),
+                labelSelector == null ? "" : labelSelector,
+                PageLimit.of(parseLimit(limit)),
+                Optional.ofNullable(continueToken));
+    }
+
+    @GET
+    @Path("{name}")
+    @RequiresPermission(Permission.READ)
+    @Operation(summary = "Read a node", description = "The ETag header carries its resourceVersion.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The node",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = Node.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "not-found",
+            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("name") String name) {
+        Node node = nodes.get(Callers.of(security).tenant(), name);
+        return Response.ok(node).header(HttpHeaders.ETAG, node.etag()).build();
+    }
+
+    @PATCH
+    @Path("{name}")
+    @Consumes(ApiResponses.MERGE_PATCH)
+    @RequiresPermission(Permission.PATCH_LABELS)
+    @Operation(
+            summary = "Change a node's labels",
+            description = "JSON Merge Patch (RFC 7396) of metadata.labels only: a string sets a label, null"
+                    + " removes it. Anything else is 422 field-not-patchable. If-Match is optional.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The node after the change",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = Node.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "precondition-failed: If-Match does not match the current ETag",
+            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "field-not-patchable",
+            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response patch(
+            @PathParam("name") String name,
+            @Parameter(description = "The ETag of the version the change is based on")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            JsonNode mergePatch) {
+        Node node = nodes.patch(Callers.of(security).tenant(), name, mergePatch, Optional.ofNullable(ifMatch));
+        return Response.ok(node).header(HttpHeaders.ETAG, node.etag()).build();
+    }
+
+    @DELETE
+    @Path("{name}")
+    @RequiresPermission(Permission.ADMIN)
+    @Operation(
+            summary = "Delete a node",
+            description = "Revokes its MQTT credentials; its messages are dropped from then on.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(
+            responseCode = "412",
+            description = "precondition-failed",
+            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@PathParam("name") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        nodes.delete(Callers.of(security).tenant(), name, Optional.ofNullable(ifMatch));
+        return Response.noContent().build();
+    }
+
+    private static Optional<Integer> parseLimit(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Integer.parseInt(limit.strip()));
+        } catch (NumberFormatException e) {
+            throw new FleetException(ProblemCode.INVALID_REQUEST, "limit must be a whole number", e);
+        }
+    }
+}

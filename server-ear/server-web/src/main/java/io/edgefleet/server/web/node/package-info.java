@@ -1,0 +1,2 @@
+/** REST resource for nodes: {@link io.edgefleet.server.web.node.NodesResource}. */
+package io.edgefleet.server.web.node;

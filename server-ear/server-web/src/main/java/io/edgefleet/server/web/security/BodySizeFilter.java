@@ -1,0 +1,41 @@
+package io.edgefleet.server.web.security;
+
+import io.edgefleet.server.problem.ProblemCode;
+import io.edgefleet.server.web.json.RestJson;
+import io.edgefleet.server.web.problem.Problems;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Refuses a declared body over 1 MiB before anything else runs. Bodies without Content-Length
+ * (chunked) are limited while they are read, by the JSON provider.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
+public class BodySizeFilter implements ContainerRequestFilter {
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return;
+        }
+        long declared;
+        try {
+            declared = Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            request.abortWith(Problems.response(ProblemCode.INVALID_REQUEST, "Content-Length is not a number"));
+            return;
+        }
+        if (declared > RestJson.MAX_BODY_BYTES) {
+            request.abortWith(Problems.response(
+                    ProblemCode.PAYLOAD_TOO_LARGE,
+                    "the request body is larger than " + RestJson.MAX_BODY_BYTES + " bytes"));
+        }
+    }
+}
