@@ -16,9 +16,13 @@ final class NodeAcl {
     /** What publishing needs: the address may not exist yet. */
     private static final Set<CheckType> PUBLISH = EnumSet.of(CheckType.SEND, CheckType.CREATE_ADDRESS);
 
-    /** What an MQTT subscription needs: its queue is created, consumed and deleted with the session. */
+    /**
+     * What an MQTT subscription needs: its queue is created, consumed and deleted with the session,
+     * and Artemis removes the subscription's address when a clean session ends.
+     */
     private static final Set<CheckType> SUBSCRIBE = EnumSet.of(
             CheckType.CREATE_ADDRESS,
+            CheckType.DELETE_ADDRESS,
             CheckType.CREATE_DURABLE_QUEUE,
             CheckType.CREATE_NON_DURABLE_QUEUE,
             CheckType.DELETE_DURABLE_QUEUE,

@@ -45,7 +45,8 @@ class NodeAclTest {
             CheckType.CREATE_DURABLE_QUEUE,
             CheckType.CONSUME,
             CheckType.DELETE_NON_DURABLE_QUEUE,
-            CheckType.DELETE_DURABLE_QUEUE
+            CheckType.DELETE_DURABLE_QUEUE,
+            CheckType.DELETE_ADDRESS
         }) {
             assertThat(allows(type, "command.acme.edge-1.req.#"))
                     .as(type.name())
@@ -62,14 +63,15 @@ class NodeAclTest {
 
     @Test
     void managementAndBrowsingAreNeverAllowed() {
-        for (CheckType type : new CheckType[] {
-            CheckType.MANAGE, CheckType.BROWSE, CheckType.VIEW, CheckType.EDIT, CheckType.DELETE_ADDRESS
-        }) {
+        for (CheckType type : new CheckType[] {CheckType.MANAGE, CheckType.BROWSE, CheckType.VIEW, CheckType.EDIT}) {
             assertThat(allows(type, "command.acme.edge-1.req.#"))
                     .as(type.name())
                     .isFalse();
             assertThat(allows(type, "event.acme.edge-1")).as(type.name()).isFalse();
         }
+        assertThat(allows(CheckType.DELETE_ADDRESS, "event.acme.edge-1"))
+                .as("a node never deletes an upstream address")
+                .isFalse();
         assertThat(NodeAcl.allows("acme", "edge-1", CheckType.SEND, null)).isFalse();
     }
 }
