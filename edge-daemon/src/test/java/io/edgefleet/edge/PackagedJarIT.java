@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgefleet.edge.store.MetaKey;
 import io.edgefleet.edge.store.StoreReader;
 import io.edgefleet.edge.testing.FakeServer;
-import io.edgefleet.edge.testing.Mosquitto;
 import io.edgefleet.edge.testing.TestStores;
 import io.edgefleet.protocol.MessageKind;
+import io.edgefleet.testsupport.MosquittoProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -102,7 +102,7 @@ class PackagedJarIT {
 
     @Test
     void daemonProcessConnectsAndStopsWithinFiveSecondsOfSigterm() throws Exception {
-        try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"));
+        try (MosquittoProcess broker = MosquittoProcess.start(dir.resolve("broker"));
                 FakeServer server = FakeServer.connect(broker.url())) {
             Path dataDir = dir.resolve("data");
             TestStores.seed(dataDir, broker.url());

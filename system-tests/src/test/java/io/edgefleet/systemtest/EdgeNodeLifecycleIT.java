@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgefleet.systemtest.harness.EdgeDaemon;
 import io.edgefleet.systemtest.harness.FleetApi;
 import io.edgefleet.systemtest.harness.FleetServer;
-import io.edgefleet.systemtest.harness.MosquittoBroker;
-import io.edgefleet.systemtest.harness.Wait;
+import io.edgefleet.testsupport.MosquittoProcess;
+import io.edgefleet.testsupport.Wait;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -34,7 +34,7 @@ class EdgeNodeLifecycleIT {
     @TempDir
     static Path work;
 
-    static MosquittoBroker broker;
+    static MosquittoProcess broker;
     static FleetServer server;
     static FleetApi api;
     static EdgeDaemon edge;
@@ -44,7 +44,9 @@ class EdgeNodeLifecycleIT {
         Path root = Path.of(System.getProperty("edgefleet.root", ".."))
                 .toAbsolutePath()
                 .normalize();
-        broker = MosquittoBroker.start(work.resolve("mosquitto"));
+        broker = MosquittoProcess.builder(work.resolve("mosquitto"))
+                .config("max_inflight_messages 100", "max_queued_messages 10000")
+                .start();
         server = FleetServer.prepare(
                 root,
                 work.resolve("server"),

@@ -15,10 +15,10 @@ import io.edgefleet.edge.config.EdgeConfig;
 import io.edgefleet.edge.store.EdgeStore;
 import io.edgefleet.edge.store.Identity;
 import io.edgefleet.edge.testing.FakeServer;
-import io.edgefleet.edge.testing.Mosquitto;
 import io.edgefleet.edge.testing.TestStores;
-import io.edgefleet.edge.testing.Wait;
 import io.edgefleet.protocol.MessageKind;
+import io.edgefleet.testsupport.MosquittoProcess;
+import io.edgefleet.testsupport.Wait;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -117,7 +117,7 @@ class EnrollmentIT {
 
     @Test
     void enrolledNodeStoresItsIdentityAndConnectsWithIt() throws IOException {
-        try (Mosquitto broker = Mosquitto.start(dir.resolve("broker"));
+        try (MosquittoProcess broker = MosquittoProcess.start(dir.resolve("broker"));
                 FakeServer server = FakeServer.connect(broker.url())) {
             String url = serve(List.of(enrolled(broker.url())));
 

@@ -11,9 +11,7 @@ import io.edgefleet.edge.store.EdgeStore;
 import io.edgefleet.edge.store.MetaKey;
 import io.edgefleet.edge.store.StoreReader;
 import io.edgefleet.edge.testing.FakeServer;
-import io.edgefleet.edge.testing.Mosquitto;
 import io.edgefleet.edge.testing.TestStores;
-import io.edgefleet.edge.testing.Wait;
 import io.edgefleet.protocol.Envelope;
 import io.edgefleet.protocol.Heartbeat;
 import io.edgefleet.protocol.Hello;
@@ -23,6 +21,8 @@ import io.edgefleet.protocol.ProtocolCodec;
 import io.edgefleet.protocol.Sync;
 import io.edgefleet.protocol.SyncResult;
 import io.edgefleet.protocol.Topics;
+import io.edgefleet.testsupport.MosquittoProcess;
+import io.edgefleet.testsupport.Wait;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,7 +50,7 @@ class EdgeLinkIT {
     @TempDir
     static Path brokerDir;
 
-    static Mosquitto broker;
+    static MosquittoProcess broker;
 
     @TempDir
     Path dataDir;
@@ -59,7 +59,7 @@ class EdgeLinkIT {
 
     @BeforeAll
     static void startBroker() {
-        broker = Mosquitto.start(brokerDir);
+        broker = MosquittoProcess.start(brokerDir);
     }
 
     @AfterAll

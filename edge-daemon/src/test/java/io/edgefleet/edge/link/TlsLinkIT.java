@@ -7,10 +7,9 @@ import io.edgefleet.edge.StopSignal;
 import io.edgefleet.edge.config.ConfigKey;
 import io.edgefleet.edge.config.EdgeConfig;
 import io.edgefleet.edge.testing.FakeServer;
-import io.edgefleet.edge.testing.Mosquitto;
-import io.edgefleet.edge.testing.Ports;
 import io.edgefleet.edge.testing.TestStores;
 import io.edgefleet.protocol.MessageKind;
+import io.edgefleet.testsupport.MosquittoProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -36,7 +35,7 @@ class TlsLinkIT {
     @TempDir
     static Path dir;
 
-    static Mosquitto broker;
+    static MosquittoProcess broker;
     static int tlsPort;
 
     @BeforeAll
@@ -110,11 +109,13 @@ class TlsLinkIT {
                 "PKCS12",
                 "-storepass",
                 TRUST_PASSWORD));
-        tlsPort = Ports.free();
-        broker = Mosquitto.start(
-                dir.resolve("broker"),
-                "listener " + tlsPort + " 127.0.0.1\ncertfile " + dir.resolve("cert.pem") + "\nkeyfile "
-                        + dir.resolve("key.pem") + "\n");
+        // As the test's user: Mosquitto started as root would switch to its own user and could not read
+        // the TLS files in the test's directory.
+        broker = MosquittoProcess.builder(dir.resolve("broker"))
+                .tls(dir.resolve("cert.pem"), dir.resolve("key.pem"))
+                .config("user " + System.getProperty("user.name"))
+                .start();
+        tlsPort = broker.tlsPort();
     }
 
     @AfterAll

@@ -7,6 +7,7 @@ import io.edgefleet.protocol.MessageBody;
 import io.edgefleet.protocol.MessageKind;
 import io.edgefleet.protocol.ProtocolCodec;
 import io.edgefleet.protocol.Topics;
+import io.edgefleet.testsupport.Wait;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

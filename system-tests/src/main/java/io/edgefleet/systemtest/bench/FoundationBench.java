@@ -4,7 +4,7 @@ import io.edgefleet.systemtest.harness.ByteCountingProxy;
 import io.edgefleet.systemtest.harness.EdgeDaemon;
 import io.edgefleet.systemtest.harness.FleetApi;
 import io.edgefleet.systemtest.harness.FleetServer;
-import io.edgefleet.systemtest.harness.Wait;
+import io.edgefleet.testsupport.Wait;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.edgefleet.systemtest.harness;
 
+import io.edgefleet.testsupport.Ports;
+import io.edgefleet.testsupport.Wait;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

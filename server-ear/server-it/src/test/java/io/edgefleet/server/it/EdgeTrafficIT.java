@@ -16,7 +16,7 @@ import io.edgefleet.server.it.support.Deployments;
 import io.edgefleet.server.it.support.FakeEdge;
 import io.edgefleet.server.it.support.FleetClient;
 import io.edgefleet.server.it.support.Metrics;
-import io.edgefleet.server.it.support.Wait;
+import io.edgefleet.testsupport.Wait;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +37,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class EdgeTrafficIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** The conditions ask the REST API or the metrics endpoint, so they poll less often than the default. */
+    private static final Duration POLL = Duration.ofMillis(50);
+
     private final FleetClient admin = FleetClient.admin();
 
     @Deployment(testable = false)
@@ -127,6 +130,7 @@ class EdgeTrafficIT {
             Wait.until(
                     "the outbox depth to be stored",
                     WAIT,
+                    POLL,
                     () -> node(node).path("status").path("outboxDepth").asLong() == 5);
             assertThat(node(node).path("status").path("phase").asText()).isEqualTo("Online");
         }
@@ -146,6 +150,7 @@ class EdgeTrafficIT {
             Wait.until(
                     "the applied version to be stored",
                     WAIT,
+                    POLL,
                     () -> node(node).path("status").path("appliedVersion").asLong() == version);
         }
     }
@@ -167,6 +172,7 @@ class EdgeTrafficIT {
             Wait.until(
                     "both refusals to be counted",
                     WAIT,
+                    POLL,
                     () -> Metrics.value("edgefleet_link_refused_total", "code", "malformed-json") > malformedBefore
                             && Metrics.value("edgefleet_link_refused_total", "code", "node-mismatch") > mismatchBefore);
             edge.hello(new Hello("0.1.0", 0, 0, Instant.now()));
@@ -246,6 +252,7 @@ class EdgeTrafficIT {
         Wait.until(
                 "node " + node + " to be " + phase,
                 WAIT,
+                POLL,
                 () -> phase.equals(node(node).path("status").path("phase").asText()));
     }
 
@@ -253,6 +260,7 @@ class EdgeTrafficIT {
         Wait.until(
                 count + " " + kind + " command(s)",
                 WAIT,
+                POLL,
                 () -> commands(edge, kind).size() >= count);
         return commands(edge, kind).get(count - 1).envelope();
     }
@@ -262,6 +270,7 @@ class EdgeTrafficIT {
         Wait.until(
                 count + " ack(s) up to " + upToSeq,
                 WAIT,
+                POLL,
                 () -> acks(edge).stream().filter(s -> s == upToSeq).count() >= count);
     }
 

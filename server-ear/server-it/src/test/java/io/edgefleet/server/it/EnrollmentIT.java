@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.edgefleet.server.it.support.Deployments;
 import io.edgefleet.server.it.support.FleetClient;
 import io.edgefleet.server.it.support.Reply;
-import io.edgefleet.server.it.support.Wait;
+import io.edgefleet.testsupport.Wait;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -13,7 +13,7 @@ import io.edgefleet.server.link.LinkException;
 import io.edgefleet.server.link.testsupport.ArtemisBroker;
 import io.edgefleet.server.link.testsupport.FakeNode;
 import io.edgefleet.server.link.testsupport.TestBroker;
-import io.edgefleet.server.link.testsupport.Wait;
+import io.edgefleet.testsupport.Wait;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -18,7 +18,7 @@ import io.edgefleet.server.link.testsupport.FakeNode;
 import io.edgefleet.server.link.testsupport.MosquittoBroker;
 import io.edgefleet.server.link.testsupport.RecordingHandler;
 import io.edgefleet.server.link.testsupport.TestBroker;
-import io.edgefleet.server.link.testsupport.Wait;
+import io.edgefleet.testsupport.Wait;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -7,11 +7,10 @@ import io.edgefleet.protocol.Heartbeat;
 import io.edgefleet.protocol.ProtocolCodec;
 import io.edgefleet.server.link.LinkState;
 import io.edgefleet.server.link.testsupport.FakeNode;
-import io.edgefleet.server.link.testsupport.MosquittoProcess;
-import io.edgefleet.server.link.testsupport.Ports;
 import io.edgefleet.server.link.testsupport.RecordingHandler;
 import io.edgefleet.server.link.testsupport.TestBroker;
-import io.edgefleet.server.link.testsupport.Wait;
+import io.edgefleet.testsupport.MosquittoProcess;
+import io.edgefleet.testsupport.Wait;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,7 +20,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -53,15 +51,12 @@ class MqttEdgeLinkTlsIT {
         openssl(dir, cert, key);
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
         trustStore = trustStoreWith(cert, dir.resolve("trust.p12"));
-        tlsPort = Ports.free();
-        plainPort = Ports.free();
-        mosquitto = MosquittoProcess.start(
-                dir.resolve("mosquitto"),
-                List.of(
-                        "listener " + tlsPort + " 127.0.0.1",
-                        "certfile " + cert,
-                        "keyfile " + key,
-                        "listener " + plainPort + " 127.0.0.1"));
+        mosquitto = MosquittoProcess.builder(dir.resolve("mosquitto"))
+                .tls(cert, key)
+                .config("max_queued_messages 10000")
+                .start();
+        tlsPort = mosquitto.tlsPort();
+        plainPort = mosquitto.port();
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 /**
- * Test fixtures: a fake edge node (a plain Paho client), a Mosquitto process, an in-memory node
+ * Test fixtures: a fake edge node (a plain Paho client), the brokers to run it against (a
+ * Mosquitto process from test-support, the embedded Artemis), an in-memory node
  * authenticator and a recording upstream handler. Start at {@link
  * io.edgefleet.server.link.testsupport.FakeNode}.
  */

@@ -1,4 +1,4 @@
-package io.edgefleet.server.link.testsupport;
+package io.edgefleet.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,10 +7,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 
-/** Free loopback ports for servers a test starts, so that nothing collides with the machine's services. */
+/** Free loopback ports for the servers a test starts, so that nothing collides with the machine's own (1883, 9080, …). */
 public final class Ports {
     private Ports() {}
 
+    /** A loopback port that was free a moment ago; whoever binds it next should do so soon. */
     public static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
@@ -19,6 +20,7 @@ public final class Ports {
         }
     }
 
+    /** Whether something accepts TCP connections on {@code 127.0.0.1:port} (tries for 200 ms at most). */
     public static boolean listening(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
