@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,28 +54,9 @@ class MosquittoProcessIT {
 
     @Test
     void tlsListenerNextToThePlainOne() throws Exception {
-        Path cert = dir.resolve("cert.pem");
-        Path key = dir.resolve("key.pem");
-        Process openssl = new ProcessBuilder(
-                        "openssl",
-                        "req",
-                        "-x509",
-                        "-newkey",
-                        "rsa:2048",
-                        "-nodes",
-                        "-days",
-                        "1",
-                        "-keyout",
-                        key.toString(),
-                        "-out",
-                        cert.toString(),
-                        "-subj",
-                        "/CN=localhost")
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("openssl.log").toFile())
-                .start();
-        assertThat(openssl.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(openssl.exitValue()).as("openssl, see openssl.log").isZero();
+        TestCertificates.Pem pem = TestCertificates.selfSignedForLocalhost(dir);
+        Path cert = pem.certificate();
+        Path key = pem.privateKey();
 
         // As root, Mosquitto would switch to its own user, which cannot read the temporary directory.
         try (MosquittoProcess broker = MosquittoProcess.builder(dir.resolve("broker"))

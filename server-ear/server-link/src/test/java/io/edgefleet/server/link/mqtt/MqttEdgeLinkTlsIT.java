@@ -10,8 +10,8 @@ import io.edgefleet.server.link.testsupport.FakeNode;
 import io.edgefleet.server.link.testsupport.RecordingHandler;
 import io.edgefleet.server.link.testsupport.TestBroker;
 import io.edgefleet.testsupport.MosquittoProcess;
+import io.edgefleet.testsupport.TestCertificates;
 import io.edgefleet.testsupport.Wait;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -21,7 +21,6 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,9 +45,9 @@ class MqttEdgeLinkTlsIT {
     void startTlsBroker(@TempDir Path dir) throws Exception {
         // Mosquitto started as root drops to its own user, which must still read these files.
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path cert = dir.resolve("cert.pem");
-        Path key = dir.resolve("key.pem");
-        openssl(dir, cert, key);
+        TestCertificates.Pem pem = TestCertificates.selfSignedForLocalhost(dir);
+        Path cert = pem.certificate();
+        Path key = pem.privateKey();
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
         trustStore = trustStoreWith(cert, dir.resolve("trust.p12"));
         mosquitto = MosquittoProcess.builder(dir.resolve("mosquitto"))
@@ -63,34 +62,6 @@ class MqttEdgeLinkTlsIT {
     void stopBroker() {
         if (mosquitto != null) {
             mosquitto.close();
-        }
-    }
-
-    private static void openssl(Path dir, Path cert, Path key) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(
-                        "openssl",
-                        "req",
-                        "-x509",
-                        "-newkey",
-                        "rsa:2048",
-                        "-nodes",
-                        "-days",
-                        "1",
-                        "-keyout",
-                        key.toString(),
-                        "-out",
-                        cert.toString(),
-                        "-subj",
-                        "/CN=localhost",
-                        "-addext",
-                        "subjectAltName=IP:127.0.0.1,DNS:localhost")
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("openssl.log").toFile())
-                .start();
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("openssl could not make a test certificate (is it installed? "
-                    + "'apt-get install openssl'); see " + dir.resolve("openssl.log"));
         }
     }
 
