@@ -5,4 +5,5 @@ package io.edgefleet.protocol;
  * Add a kind by adding a record here, a constant in {@link MessageKind}, and a section in
  * docs/protocol.md.
  */
-public sealed interface MessageBody permits Hello, Heartbeat, NodeStatusReport, Ack, Sync, SyncResult {}
+public sealed interface MessageBody
+        permits Hello, Heartbeat, NodeStatusReport, WorkloadStatusReport, Ack, Sync, SyncResult {}

@@ -7,6 +7,7 @@ import java.util.Optional;
 public enum MessageKind {
     HELLO("hello", Hello.class, Channel.EVENT, false),
     NODE_STATUS("node-status", NodeStatusReport.class, Channel.EVENT, true),
+    WORKLOAD_STATUS("workload-status", WorkloadStatusReport.class, Channel.EVENT, true),
     HEARTBEAT("heartbeat", Heartbeat.class, Channel.TELEMETRY, false),
     ACK("ack", Ack.class, Channel.COMMAND, false),
     SYNC("sync", Sync.class, Channel.COMMAND, false),
@@ -65,6 +66,7 @@ public enum MessageKind {
         return switch (body) {
             case Hello h -> HELLO;
             case NodeStatusReport s -> NODE_STATUS;
+            case WorkloadStatusReport w -> WORKLOAD_STATUS;
             case Heartbeat h -> HEARTBEAT;
             case Ack a -> ACK;
             case Sync s -> SYNC;

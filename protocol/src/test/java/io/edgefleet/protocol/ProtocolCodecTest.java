@@ -23,6 +23,18 @@ class ProtocolCodecTest {
         return Stream.of(
                 Envelope.of("edge-1", NOW, new Hello("0.1.0", 42, 7, NOW.minusSeconds(5))),
                 Envelope.reliable("edge-1", 8, NOW, new NodeStatusReport("0.1.0", "Linux", "amd64", "pc-7", 4, 8192)),
+                Envelope.reliable(
+                        "edge-1",
+                        9,
+                        NOW,
+                        new WorkloadStatusReport(List.of(new io.edgefleet.protocol.workload.InstanceStatus(
+                                "pump",
+                                2,
+                                io.edgefleet.protocol.workload.InstancePhase.FAILED,
+                                3,
+                                Optional.of(1),
+                                "exited with code 1",
+                                NOW)))),
                 Envelope.of("edge-1", NOW, new Heartbeat(3)),
                 Envelope.of("edge-1", NOW, new Ack(8)),
                 Envelope.of(

@@ -6,6 +6,8 @@ public enum Permission {
     READ,
     /** Change labels of nodes (and later devices, workloads). */
     PATCH_LABELS,
+    /** Create, change and delete workloads and upload artifacts: what plant engineers and integrators deploy. */
+    DEPLOY,
     /** Everything else: tokens, users, deletion. */
     ADMIN
 }

@@ -8,8 +8,8 @@ import java.util.Set;
 /** The roles of DESIGN section 4 and what each may do. */
 public enum Role {
     FLEET_ADMIN("fleet-admin", EnumSet.allOf(Permission.class)),
-    PLANT_ENGINEER("plant-engineer", EnumSet.of(Permission.READ, Permission.PATCH_LABELS)),
-    INTEGRATOR("integrator", EnumSet.of(Permission.READ, Permission.PATCH_LABELS)),
+    PLANT_ENGINEER("plant-engineer", EnumSet.of(Permission.READ, Permission.PATCH_LABELS, Permission.DEPLOY)),
+    INTEGRATOR("integrator", EnumSet.of(Permission.READ, Permission.PATCH_LABELS, Permission.DEPLOY)),
     VIEWER("viewer", EnumSet.of(Permission.READ));
 
     private final String wireName;
