@@ -4,6 +4,7 @@ import io.edgefleet.server.edge.LinkSettings;
 import io.edgefleet.server.enrollment.EnrollmentSettings;
 import io.edgefleet.server.node.LivenessSettings;
 import io.edgefleet.server.security.AdminSettings;
+import io.edgefleet.server.sync.SyncSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -24,6 +25,7 @@ public class SettingsProducer {
     private LivenessSettings liveness;
     private EnrollmentSettings enrollment;
     private AdminSettings admin;
+    private SyncSettings sync;
 
     @PostConstruct
     void read() {
@@ -33,6 +35,7 @@ public class SettingsProducer {
         liveness = LivenessSettings.from(reader);
         enrollment = EnrollmentSettings.from(reader);
         admin = AdminSettings.from(reader, server);
+        sync = SyncSettings.from(reader);
     }
 
     @Produces
@@ -58,5 +61,10 @@ public class SettingsProducer {
     @Produces
     public AdminSettings admin() {
         return admin;
+    }
+
+    @Produces
+    public SyncSettings sync() {
+        return sync;
     }
 }

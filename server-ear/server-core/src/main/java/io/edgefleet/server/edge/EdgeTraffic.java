@@ -6,8 +6,8 @@ import io.edgefleet.protocol.Heartbeat;
 import io.edgefleet.protocol.Hello;
 import io.edgefleet.protocol.MessageBody;
 import io.edgefleet.protocol.NodeStatusReport;
-import io.edgefleet.protocol.Sync;
 import io.edgefleet.protocol.SyncResult;
+import io.edgefleet.protocol.WorkloadStatusReport;
 import io.edgefleet.server.link.InboundMessage;
 import io.edgefleet.server.link.LinkState;
 import io.edgefleet.server.link.RejectedMessage;
@@ -15,12 +15,16 @@ import io.edgefleet.server.link.UpstreamHandler;
 import io.edgefleet.server.node.HeartbeatBuffer;
 import io.edgefleet.server.node.NodeTraffic;
 import io.edgefleet.server.node.TrafficOutcome;
+import io.edgefleet.server.sync.SyncPusher;
 import io.edgefleet.server.tenant.TenantRef;
 import io.edgefleet.server.tenant.Tenants;
+import io.edgefleet.server.workload.Rollouts;
+import io.edgefleet.server.workload.WorkloadTraffic;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +45,13 @@ public final class EdgeTraffic implements UpstreamHandler {
     private final EdgeMetrics metrics;
     private final Clock clock;
     private final Throttle unknownWarnings;
+    private final WorkloadSide workloads;
+    // Per node, the version the last sync-result reported: a node that answers without advancing (a
+    // batch it could not apply) is not sent the same batch again at once; the catch-up retries later.
+    private final Map<String, Long> lastReported = new ConcurrentHashMap<>();
+
+    /** What edge traffic needs of workloads and sync. */
+    public record WorkloadSide(SyncPusher sync, WorkloadTraffic traffic, Rollouts rollouts) {}
 
     public EdgeTraffic(
             NodeTraffic nodes,
@@ -49,6 +60,7 @@ public final class EdgeTraffic implements UpstreamHandler {
             KeyedSerialExecutor executor,
             CommandSender commands,
             EdgeMetrics metrics,
+            WorkloadSide workloads,
             Clock clock) {
         this.nodes = nodes;
         this.tenants = tenants;
@@ -56,6 +68,7 @@ public final class EdgeTraffic implements UpstreamHandler {
         this.executor = executor;
         this.commands = commands;
         this.metrics = metrics;
+        this.workloads = workloads;
         this.clock = clock;
         this.unknownWarnings = new Throttle(Duration.ofMinutes(5), clock);
     }
@@ -110,8 +123,8 @@ public final class EdgeTraffic implements UpstreamHandler {
                 if (outcome instanceof TrafficOutcome.Recorded recorded) {
                     online(node, recorded.cameOnline());
                     send(tenant, node, new Ack(recorded.lastAppliedSeq()));
-                    long to = Math.max(hello.appliedVersion(), recorded.tenantVersion());
-                    send(tenant, node, new Sync(hello.appliedVersion(), to, false, List.of()));
+                    lastReported.remove(tenant.name() + "/" + node);
+                    sync(tenant, node, hello.appliedVersion());
                 } else {
                     unknown(message, "unknown-node");
                 }
@@ -122,9 +135,21 @@ public final class EdgeTraffic implements UpstreamHandler {
                 TrafficOutcome outcome = nodes.syncResult(tenant, node, result.appliedVersion(), clock.instant());
                 if (outcome instanceof TrafficOutcome.Recorded recorded) {
                     online(node, recorded.cameOnline());
+                    Long previous = lastReported.put(tenant.name() + "/" + node, result.appliedVersion());
+                    boolean advanced = previous == null || result.appliedVersion() > previous;
+                    if (advanced && result.appliedVersion() < recorded.tenantVersion()) {
+                        sync(tenant, node, result.appliedVersion());
+                    }
                 } else {
                     unknown(message, "unknown-node");
                 }
+            }
+            case WorkloadStatusReport report -> {
+                WorkloadTraffic.Outcome outcome =
+                        workloads.traffic().workloadStatus(tenant, node, envelope.seq(), report, clock.instant());
+                reliable(tenant, message, outcome.traffic());
+                // After the commit: the reported instances may let a rolling update take its next step.
+                outcome.workloads().forEach(workload -> workloads.rollouts().step(tenant, workload));
             }
             default -> metrics.dropped("unexpected-kind");
         }
@@ -151,6 +176,14 @@ public final class EdgeTraffic implements UpstreamHandler {
             case TrafficOutcome.UnknownNode unknownNode -> unknown(message, "unknown-node");
             case TrafficOutcome.Recorded recorded -> online(node, recorded.cameOnline());
         }
+    }
+
+    private void sync(TenantRef tenant, String node, long fromVersion) {
+        workloads.sync().cursor(tenant, node).ifPresent(cursor -> {
+            if (!workloads.sync().send(tenant, node, cursor.nodeId(), fromVersion)) {
+                LOG.debug("no sync due for node {} after version {}", node, fromVersion);
+            }
+        });
     }
 
     private void send(TenantRef tenant, String node, MessageBody command) {

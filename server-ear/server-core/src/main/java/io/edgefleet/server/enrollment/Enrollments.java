@@ -5,6 +5,7 @@ import io.edgefleet.protocol.ProtocolException;
 import io.edgefleet.server.edge.EdgeEndpoint;
 import io.edgefleet.server.node.LivenessSettings;
 import io.edgefleet.server.node.NodeEntity;
+import io.edgefleet.server.node.NodeLabelsChanged;
 import io.edgefleet.server.problem.FleetException;
 import io.edgefleet.server.problem.Problem;
 import io.edgefleet.server.problem.ProblemCode;
@@ -14,6 +15,7 @@ import io.edgefleet.server.security.Secrets;
 import io.edgefleet.server.tenant.TenantRef;
 import io.edgefleet.server.tenant.Tenants;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -21,6 +23,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +40,9 @@ public class Enrollments {
 
     @PersistenceContext(unitName = "fleet")
     EntityManager em;
+
+    @Inject
+    Event<NodeLabelsChanged> labelsChanged;
 
     @Inject
     Tenants tenants;
@@ -86,7 +92,8 @@ public class Enrollments {
         if (claimed != 1) {
             throw new FleetException(ProblemCode.ENROLLMENT_TOKEN_USED, "the token was used a moment ago");
         }
-        NodeEntity entity = new NodeEntity(tenant.id(), node, tenants.advance(tenant), now);
+        long version = tenants.advance(tenant);
+        NodeEntity entity = new NodeEntity(tenant.id(), node, version, now);
         entity.describe(
                 request.agentVersion().orElse(""),
                 request.os().orElse(""),
@@ -94,6 +101,7 @@ public class Enrollments {
                 request.hostname().orElse(""));
         em.persist(entity);
         em.flush();
+        labelsChanged.fire(new NodeLabelsChanged(tenant, entity.id(), Map.of(), version));
         String password = Secrets.newNodePassword();
         em.persist(new NodeCredentialEntity(entity.id(), tenant.id(), Secrets.sha256Hex(password), now));
         LOG.info("EF1032 node {} enrolled in tenant {} with token {}", node, tenant.name(), stored.id());

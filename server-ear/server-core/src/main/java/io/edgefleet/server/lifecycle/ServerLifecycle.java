@@ -16,7 +16,11 @@ import io.edgefleet.server.persistence.SchemaCheck;
 import io.edgefleet.server.security.AdminBootstrap;
 import io.edgefleet.server.security.AdminSettings;
 import io.edgefleet.server.security.NodeCredentials;
+import io.edgefleet.server.sync.SyncPusher;
+import io.edgefleet.server.sync.WorkloadJobs;
 import io.edgefleet.server.tenant.Tenants;
+import io.edgefleet.server.workload.Rollouts;
+import io.edgefleet.server.workload.WorkloadTraffic;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
@@ -73,6 +77,18 @@ public class ServerLifecycle {
     @Inject
     Readiness readiness;
 
+    @Inject
+    SyncPusher syncPusher;
+
+    @Inject
+    WorkloadTraffic workloadTraffic;
+
+    @Inject
+    WorkloadJobs workloadJobs;
+
+    @Inject
+    Rollouts rollouts;
+
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private LivenessTasks liveness;
 
@@ -103,6 +119,7 @@ public class ServerLifecycle {
                 new KeyedSerialExecutor(container.executor()),
                 linkRunner,
                 metrics,
+                new EdgeTraffic.WorkloadSide(syncPusher, workloadTraffic, rollouts),
                 clock);
         // The link and the broker call these on their own threads, which carry no application context
         // (class loader, JNDI, transactions): the contextual proxies supply the context captured here.
@@ -110,6 +127,8 @@ public class ServerLifecycle {
         NodeAuthenticator authenticator =
                 container.contextService().createContextualProxy(nodeCredentials, NodeAuthenticator.class);
         linkRunner.start(handler, authenticator);
+        syncPusher.start(container.executor(), linkRunner);
+        tasks.addAll(workloadJobs.schedule(container.scheduler()));
         readiness.started();
         LOG.info("EF1016 EdgeFleet server started");
     }
@@ -117,6 +136,7 @@ public class ServerLifecycle {
     public synchronized void stop() {
         tasks.forEach(task -> task.cancel(false));
         tasks.clear();
+        syncPusher.stop();
         linkRunner.stop();
         if (liveness != null) {
             // Write what is buffered, so a clean shutdown loses no lastSeen update.

@@ -50,6 +50,23 @@ public class NodeTraffic {
 
     /** {@code node-status}, reliable: applied only as the next message of the node's stream. */
     public TrafficOutcome nodeStatus(TenantRef tenant, String name, long seq, NodeStatusReport report, Instant now) {
+        return reliable(tenant, name, seq, now, node -> {
+            node.describe(report.agentVersion(), report.os(), report.arch(), report.hostname());
+            node.capacity(report.cpus(), report.memoryMb());
+        });
+    }
+
+    /** The effect of one reliable message, run under the node's row lock in the message's transaction. */
+    @FunctionalInterface
+    public interface ReliableEffect {
+        void apply(NodeEntity node);
+    }
+
+    /**
+     * Applies a reliable message of any kind: {@code effect} runs only when {@code seq} is the next
+     * of the node's stream, and commits together with the cursor's advance (decision record 0001).
+     */
+    public TrafficOutcome reliable(TenantRef tenant, String name, long seq, Instant now, ReliableEffect effect) {
         Optional<NodeEntity> found = lock(tenant, name);
         if (found.isEmpty()) {
             return new TrafficOutcome.UnknownNode();
@@ -58,8 +75,7 @@ public class NodeTraffic {
         boolean cameOnline = node.seen(now);
         return switch (SequenceRule.decide(node.lastAppliedSeq(), seq)) {
             case SequenceRule.Decision.Apply apply -> {
-                node.describe(report.agentVersion(), report.os(), report.arch(), report.hostname());
-                node.capacity(report.cpus(), report.memoryMb());
+                effect.apply(node);
                 node.lastAppliedSeq(apply.seq());
                 yield new TrafficOutcome.Applied(apply.seq(), cameOnline);
             }

@@ -11,6 +11,7 @@ import io.edgefleet.server.resource.ListMeta;
 import io.edgefleet.server.tenant.TenantRef;
 import io.edgefleet.server.tenant.Tenants;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -35,6 +36,9 @@ public class Nodes {
 
     @Inject
     Tenants tenants;
+
+    @Inject
+    Event<NodeLabelsChanged> labelsChanged;
 
     public Node get(TenantRef tenant, String name) {
         return Node.of(find(tenant, name, LockModeType.NONE), tenant.name());
@@ -80,8 +84,10 @@ public class Nodes {
         Map<String, String> labels = patch.applyTo(node.labels());
         if (!labels.equals(node.labels())) {
             node.replaceLabels(labels);
-            node.changed(tenants.advance(tenant), Instant.now());
+            long version = tenants.advance(tenant);
+            node.changed(version, Instant.now());
             em.flush();
+            labelsChanged.fire(new NodeLabelsChanged(tenant, node.id(), labels, version));
         }
         return Node.of(node, tenant.name());
     }

@@ -46,6 +46,16 @@ public enum ProblemCode {
     NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable", "Accept application/json."),
     NODE_EXISTS("node-exists", 409, "Node exists", "Choose another node name, or delete the existing node first."),
     USER_EXISTS("user-exists", 409, "User exists", "Choose another user name."),
+    WORKLOAD_EXISTS(
+            "workload-exists",
+            409,
+            "Workload exists",
+            "Choose another name, or change the workload with PUT or PATCH."),
+    INVALID_WORKLOAD(
+            "invalid-workload",
+            422,
+            "Invalid workload",
+            "Correct the field the detail names; the OpenAPI document at /openapi describes a workload."),
     CONFLICT(
             "conflict",
             409,

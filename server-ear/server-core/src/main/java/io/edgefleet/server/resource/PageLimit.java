@@ -18,4 +18,16 @@ public final class PageLimit {
         }
         return value;
     }
+
+    /** The {@code limit} query parameter as sent: absent or blank means the default. */
+    public static int parse(String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULT;
+        }
+        try {
+            return of(Optional.of(Integer.parseInt(text.strip())));
+        } catch (NumberFormatException e) {
+            throw new FleetException(ProblemCode.INVALID_REQUEST, "limit must be a whole number", e);
+        }
+    }
 }

@@ -87,6 +87,13 @@ public final class FleetClient {
         return send(builder);
     }
 
+    public Reply put(String path, String json, Optional<String> ifMatch) {
+        HttpRequest.Builder builder =
+                request(path).header("Content-Type", "application/json").PUT(body(json));
+        ifMatch.ifPresent(tag -> builder.header("If-Match", tag));
+        return send(builder);
+    }
+
     public Reply send(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
         return send(request(path).header("Content-Type", contentType).method(method, body));
     }
