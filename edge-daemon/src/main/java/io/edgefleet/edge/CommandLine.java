@@ -5,26 +5,45 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The parsed command line: {@code edgefleet-edge [run|status] [--config PATH] [--json] [--help]
- * [--version]}.
+ * The parsed command line: {@code edgefleet-edge [run|status|workloads] [--config PATH] [--json]
+ * [--help] [--version]} or {@code edgefleet-edge logs WORKLOAD [--lines N] [--stderr]}.
+ *
+ * @param workload the workload named after {@code logs}
+ * @param lines how many log lines {@code logs} prints
+ * @param stderr {@code logs} prints the standard error log instead of standard output
  */
-record CommandLine(Command command, Optional<Path> config, boolean json, boolean help, boolean version) {
+record CommandLine(
+        Command command,
+        Optional<Path> config,
+        boolean json,
+        boolean help,
+        boolean version,
+        Optional<String> workload,
+        int lines,
+        boolean stderr) {
+
+    static final int DEFAULT_LINES = 50;
 
     enum Command {
         RUN,
-        STATUS
+        STATUS,
+        WORKLOADS,
+        LOGS
     }
 
     static CommandLine parse(String... args) {
         Optional<Command> command = Optional.empty();
         Optional<Path> config = Optional.empty();
+        Optional<String> workload = Optional.empty();
+        Optional<Integer> lines = Optional.empty();
+        boolean stderr = false;
         boolean json = false;
         boolean help = false;
         boolean version = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
-                case "run", "status" -> {
+                case "run", "status", "workloads", "logs" -> {
                     if (command.isPresent()) {
                         throw EdgeException.usage("more than one command given: " + command.get() + " and " + arg);
                     }
@@ -36,12 +55,25 @@ record CommandLine(Command command, Optional<Path> config, boolean json, boolean
                     }
                     config = Optional.of(Path.of(args[++i]));
                 }
+                case "--lines", "-n" -> {
+                    if (i + 1 >= args.length) {
+                        throw EdgeException.usage(arg + " needs a number");
+                    }
+                    lines = Optional.of(lineCount(args[++i]));
+                }
+                case "--stderr" -> stderr = true;
                 case "--json" -> json = true;
                 case "--help", "-h" -> help = true;
                 case "--version", "-V" -> version = true;
                 default -> {
                     if (arg.startsWith("--config=")) {
                         config = Optional.of(Path.of(arg.substring("--config=".length())));
+                    } else if (arg.startsWith("--lines=")) {
+                        lines = Optional.of(lineCount(arg.substring("--lines=".length())));
+                    } else if (command.equals(Optional.of(Command.LOGS))
+                            && workload.isEmpty()
+                            && !arg.startsWith("-")) {
+                        workload = Optional.of(arg);
                     } else {
                         throw EdgeException.usage("unknown argument '" + arg + "'");
                     }
@@ -49,9 +81,27 @@ record CommandLine(Command command, Optional<Path> config, boolean json, boolean
             }
         }
         Command chosen = command.orElse(Command.RUN);
-        if (json && chosen != Command.STATUS) {
-            throw EdgeException.usage("--json goes with the status command");
+        if (json && chosen != Command.STATUS && chosen != Command.WORKLOADS) {
+            throw EdgeException.usage("--json goes with the status and workloads commands");
         }
-        return new CommandLine(chosen, config, json, help, version);
+        if ((lines.isPresent() || stderr) && chosen != Command.LOGS) {
+            throw EdgeException.usage("--lines and --stderr go with the logs command");
+        }
+        if (chosen == Command.LOGS && workload.isEmpty() && !help) {
+            throw EdgeException.usage("logs needs a workload name: edgefleet-edge logs WORKLOAD");
+        }
+        return new CommandLine(chosen, config, json, help, version, workload, lines.orElse(DEFAULT_LINES), stderr);
+    }
+
+    private static int lineCount(String text) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 1 && n <= 100_000) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw EdgeException.usage("--lines needs a number from 1 to 100000, not '" + text + "'");
     }
 }

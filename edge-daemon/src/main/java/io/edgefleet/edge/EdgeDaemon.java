@@ -1,5 +1,6 @@
 package io.edgefleet.edge;
 
+import io.edgefleet.edge.artifact.ArtifactProvider;
 import io.edgefleet.edge.config.EdgeConfig;
 import io.edgefleet.edge.enrollment.Enroller;
 import io.edgefleet.edge.link.LinkSettings;
@@ -14,6 +15,9 @@ import io.edgefleet.edge.store.MetaKey;
 import io.edgefleet.edge.sync.ResourceApplier;
 import io.edgefleet.edge.sync.SyncApplier;
 import io.edgefleet.edge.sync.SyncCommandHandler;
+import io.edgefleet.edge.workload.MissingArtifactCache;
+import io.edgefleet.edge.workload.WorkloadSettings;
+import io.edgefleet.edge.workload.Workloads;
 import io.edgefleet.protocol.Hello;
 import io.edgefleet.protocol.MessageKind;
 import io.edgefleet.protocol.ProtocolCodec;
@@ -21,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +51,7 @@ public final class EdgeDaemon implements AutoCloseable {
     private final Identity identity;
     private final Outbox outbox;
     private final SyncApplier sync;
+    private final Workloads workloads;
     private final MqttLink link;
 
     private EdgeDaemon(
@@ -54,12 +60,14 @@ public final class EdgeDaemon implements AutoCloseable {
             Identity identity,
             Outbox outbox,
             SyncApplier sync,
+            Workloads workloads,
             MqttLink link) {
         this.parts = parts;
         this.store = store;
         this.identity = identity;
         this.outbox = outbox;
         this.sync = sync;
+        this.workloads = workloads;
         this.link = link;
     }
 
@@ -72,6 +80,16 @@ public final class EdgeDaemon implements AutoCloseable {
     }
 
     public static EdgeDaemon start(EdgeConfig config, StopSignal stop, List<ResourceApplier> appliers) {
+        return start(config, stop, appliers, new MissingArtifactCache());
+    }
+
+    /**
+     * Starts the daemon with extra resource appliers and the artifact cache workloads fetch from.
+     * Stored workloads are adopted or started again before the link starts: a reboot with no
+     * network brings them all back.
+     */
+    public static EdgeDaemon start(
+            EdgeConfig config, StopSignal stop, List<ResourceApplier> appliers, ArtifactProvider artifacts) {
         Deque<AutoCloseable> parts = new ArrayDeque<>();
         try {
             parts.push(DataDirLock.acquire(config.dataDir(), LOCK_WAIT));
@@ -95,7 +113,12 @@ public final class EdgeDaemon implements AutoCloseable {
             });
             ProtocolCodec codec = new ProtocolCodec();
             Outbox outbox = new Outbox(store, codec, identity.node(), clock);
-            SyncApplier sync = new SyncApplier(store, appliers);
+            Workloads workloads = Workloads.start(store, outbox, WorkloadSettings.of(config), artifacts);
+            parts.push(workloads);
+            List<ResourceApplier> allAppliers = new ArrayList<>(appliers);
+            allAppliers.add(Workloads.applier());
+            SyncApplier sync = new SyncApplier(store, allAppliers);
+            sync.onCommitted(workloads::wake);
             MqttLink link = new MqttLink(
                     LinkSettings.of(config, identity),
                     outbox,
@@ -117,7 +140,7 @@ public final class EdgeDaemon implements AutoCloseable {
                     identity.node(),
                     identity.tenant(),
                     store.file());
-            return new EdgeDaemon(parts, store, identity, outbox, sync, link);
+            return new EdgeDaemon(parts, store, identity, outbox, sync, workloads, link);
         } catch (RuntimeException e) {
             closeAll(parts);
             throw e;
@@ -138,6 +161,10 @@ public final class EdgeDaemon implements AutoCloseable {
 
     public SyncApplier sync() {
         return sync;
+    }
+
+    public Workloads workloads() {
+        return workloads;
     }
 
     public MqttLink link() {

@@ -4,6 +4,8 @@ import io.edgefleet.edge.config.ConfigKey;
 import io.edgefleet.edge.config.ConfigLoader;
 import io.edgefleet.edge.config.EdgeConfig;
 import io.edgefleet.edge.status.StatusCommand;
+import io.edgefleet.edge.workload.LogsCommand;
+import io.edgefleet.edge.workload.WorkloadsCommand;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,6 +51,10 @@ public final class EdgeMain {
             EdgeConfig config = ConfigLoader.load(line.config());
             return switch (line.command()) {
                 case STATUS -> StatusCommand.run(config.dataDir(), line.json(), out, err, Clock.systemUTC());
+                case WORKLOADS -> WorkloadsCommand.run(config.dataDir(), line.json(), out, err);
+                case LOGS ->
+                    LogsCommand.run(
+                            config.dataDir(), line.workload().orElseThrow(), line.lines(), line.stderr(), out, err);
                 case RUN -> run(config);
             };
         } catch (EdgeException e) {
@@ -98,12 +104,15 @@ public final class EdgeMain {
         StringBuilder text = new StringBuilder();
         text.append(
                 """
-                Usage: edgefleet-edge [run|status] [--config PATH] [--json] [--help] [--version]
+                Usage: edgefleet-edge [run|status|workloads] [--config PATH] [--json] [--help] [--version]
+                       edgefleet-edge logs WORKLOAD [--lines N] [--stderr] [--config PATH]
 
                   run       start the edge daemon (default): enroll if needed, connect, stay up until
                             SIGTERM or SIGINT
                   status    print this node's state from its store; works with the cloud and the daemon down
-                  --json    machine-readable status
+                  workloads list this node's workloads (phase, restarts, last exit, since, pid) from its store
+                  logs      print the last lines (--lines, default 50) of a workload's stdout (or --stderr)
+                  --json    machine-readable status or workloads
                   --config  Java properties file; else $EDGEFLEET_CONFIG, else ./edge.properties if present
 
                 Settings (properties key, environment variable overriding it, default):

@@ -20,7 +20,11 @@ public enum ConfigKey {
     RECONNECT_MIN_MS("reconnect-min-ms", "shortest wait before reconnecting", "500"),
     RECONNECT_MAX_MS("reconnect-max-ms", "longest wait before reconnecting", "30000"),
     ACK_TIMEOUT_SECONDS("ack-timeout-seconds", "resend unacknowledged outbox entries after", "15"),
-    MAX_INFLIGHT("max-inflight", "outbox entries sent but not yet acknowledged, at most", "64");
+    MAX_INFLIGHT("max-inflight", "outbox entries sent but not yet acknowledged, at most", "64"),
+    STOP_WORKLOADS_ON_EXIT(
+            "stop-workloads-on-exit",
+            "stop every workload when the daemon stops (else they keep running and are adopted)",
+            "false");
 
     /** Prefix of every environment variable the daemon reads. */
     public static final String ENV_PREFIX = "EDGEFLEET_";

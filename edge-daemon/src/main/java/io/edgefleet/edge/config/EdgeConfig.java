@@ -33,6 +33,7 @@ import java.util.function.Supplier;
  * @param reconnectMax longest wait before a reconnect attempt
  * @param ackTimeout resend unacknowledged outbox entries when no ack progress came for this long
  * @param maxInflight outbox entries sent and not yet acknowledged, at most
+ * @param stopWorkloadsOnExit stop every workload when the daemon stops (default: leave them running)
  */
 public record EdgeConfig(
         Optional<URI> serverUrl,
@@ -46,7 +47,8 @@ public record EdgeConfig(
         Duration reconnectMin,
         Duration reconnectMax,
         Duration ackTimeout,
-        int maxInflight) {
+        int maxInflight,
+        boolean stopWorkloadsOnExit) {
 
     public static final String DEFAULT_DATA_DIR = "edge-data";
     public static final Duration DEFAULT_RECONNECT_MIN = Duration.ofMillis(500);
@@ -128,6 +130,7 @@ public record EdgeConfig(
                 .map(Duration::ofSeconds)
                 .orElse(DEFAULT_ACK_TIMEOUT);
         int maxInflight = p.integer(ConfigKey.MAX_INFLIGHT, 1, 10_000).orElse(DEFAULT_MAX_INFLIGHT);
+        boolean stopWorkloadsOnExit = p.bool(ConfigKey.STOP_WORKLOADS_ON_EXIT).orElse(false);
         return new EdgeConfig(
                 serverUrl,
                 token,
@@ -140,7 +143,8 @@ public record EdgeConfig(
                 min,
                 max,
                 ackTimeout,
-                maxInflight);
+                maxInflight,
+                stopWorkloadsOnExit);
     }
 
     /**
@@ -207,6 +211,14 @@ public record EdgeConfig(
                 } catch (InvalidPathException e) {
                     throw invalid(key, "'" + text + "' is not a valid path: " + e.getReason(), e);
                 }
+            });
+        }
+
+        Optional<Boolean> bool(ConfigKey key) {
+            return text(key).map(text -> switch (text.toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "on", "1" -> true;
+                case "false", "no", "off", "0" -> false;
+                default -> throw invalid(key, "'" + text + "' is not true or false");
             });
         }
 

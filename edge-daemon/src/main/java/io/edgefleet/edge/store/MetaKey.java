@@ -19,7 +19,12 @@ public enum MetaKey {
     /** When the current daemon process started (ISO-8601). */
     BOOTED_AT("booted_at"),
     /** The last node-status report appended to the outbox, to skip duplicates across restarts. */
-    LAST_NODE_STATUS("last_node_status");
+    LAST_NODE_STATUS("last_node_status"),
+    /**
+     * Random id of this store, created once: every workload process carries it in {@code
+     * EDGEFLEET_INSTANCE}, so the daemon finds its own processes and no other daemon's.
+     */
+    WORKLOAD_STORE_ID("workload_store_id");
 
     private final String key;
 

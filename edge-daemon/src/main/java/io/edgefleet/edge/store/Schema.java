@@ -42,7 +42,36 @@ final class Schema {
                       kind TEXT NOT NULL,
                       payload BLOB NOT NULL,
                       created_at INTEGER NOT NULL
-                    )""")));
+                    )""")),
+            new Migration(
+                    2,
+                    "workloads: desired and instance state",
+                    List.of(
+                            """
+                    CREATE TABLE workload_desired (
+                      name TEXT PRIMARY KEY,
+                      generation INTEGER NOT NULL,
+                      fingerprint TEXT NOT NULL,
+                      template TEXT NOT NULL,
+                      resource_version INTEGER NOT NULL
+                    ) WITHOUT ROWID""",
+                            """
+                    CREATE TABLE workload_instance (
+                      name TEXT PRIMARY KEY,
+                      token TEXT NOT NULL,
+                      pid INTEGER,
+                      process_start INTEGER,
+                      started_at INTEGER,
+                      fingerprint TEXT NOT NULL,
+                      generation INTEGER NOT NULL,
+                      template TEXT NOT NULL,
+                      phase TEXT NOT NULL,
+                      restarts INTEGER NOT NULL,
+                      last_exit INTEGER,
+                      message TEXT NOT NULL,
+                      since INTEGER NOT NULL,
+                      cgroup TEXT NOT NULL
+                    ) WITHOUT ROWID""")));
 
     static final int LATEST = MIGRATIONS.getLast().version();
 

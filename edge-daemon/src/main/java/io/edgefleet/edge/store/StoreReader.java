@@ -57,6 +57,41 @@ public final class StoreReader {
         }
     }
 
+    /** Read-only work on the store's connection, for the local commands of other features. */
+    @FunctionalInterface
+    public interface Query<T> {
+        T read(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code query} in one read transaction on a read-only connection. Empty when there is no
+     * store in {@code dataDir} yet, or its schema is older than {@code minSchemaVersion} (the daemon
+     * has not migrated it yet).
+     */
+    public static <T> Optional<T> query(Path dataDir, int minSchemaVersion, Query<T> query) {
+        Path file = dataDir.resolve(EdgeStore.FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(2000);
+        try (Connection connection = config.createConnection("jdbc:sqlite:" + file);
+                Statement statement = connection.createStatement()) {
+            if (Schema.version(connection) < minSchemaVersion) {
+                return Optional.empty();
+            }
+            statement.execute("BEGIN");
+            try {
+                return Optional.of(query.read(connection));
+            } finally {
+                statement.execute("COMMIT");
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the store " + file, e);
+        }
+    }
+
     private static Map<MetaKey, String> readMeta(Statement statement) throws SQLException {
         Map<MetaKey, String> meta = new EnumMap<>(MetaKey.class);
         try (ResultSet rows = statement.executeQuery("SELECT key, value FROM meta")) {

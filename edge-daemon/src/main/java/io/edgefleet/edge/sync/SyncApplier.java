@@ -8,6 +8,7 @@ import io.edgefleet.protocol.Sync;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ public final class SyncApplier {
 
     private final EdgeStore store;
     private final Map<String, ResourceApplier> appliers = new HashMap<>();
+    private final List<Runnable> committedListeners = new CopyOnWriteArrayList<>();
 
     public SyncApplier(EdgeStore store, List<ResourceApplier> appliers) {
         this.store = store;
@@ -38,9 +40,19 @@ public final class SyncApplier {
         return store.inTransaction(tx -> tx.metaLong(MetaKey.APPLIED_VERSION, 0));
     }
 
+    /**
+     * Runs {@code listener} after every sync that committed changes (on the applying thread, after
+     * the commit), so that consumers such as the workload reconciler act on the new desired state.
+     * It must return quickly.
+     */
+    public void onCommitted(Runnable listener) {
+        committedListeners.add(listener);
+    }
+
     public SyncOutcome apply(Sync sync) {
+        SyncOutcome outcome;
         try {
-            return store.inTransaction(tx -> applyIn(tx, sync));
+            outcome = store.inTransaction(tx -> applyIn(tx, sync));
         } catch (RuntimeException e) {
             long current = appliedVersion();
             LOG.error(
@@ -51,6 +63,16 @@ public final class SyncApplier {
                     e.toString());
             return new SyncOutcome.Failed(current, e.getClass().getSimpleName());
         }
+        if (outcome instanceof SyncOutcome.Applied) {
+            for (Runnable listener : committedListeners) {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    LOG.error("EF3405 a listener of committed syncs failed: {}", e.toString(), e);
+                }
+            }
+        }
+        return outcome;
     }
 
     private SyncOutcome applyIn(StoreTransaction tx, Sync sync) {

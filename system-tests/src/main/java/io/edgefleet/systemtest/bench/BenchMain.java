@@ -15,6 +15,7 @@ public final class BenchMain {
 
     static {
         BENCHMARKS.put("foundation", FoundationBench::run);
+        BENCHMARKS.put("workloads", WorkloadsBench::run);
     }
 
     private BenchMain() {}

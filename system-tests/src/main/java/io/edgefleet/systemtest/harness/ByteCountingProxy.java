@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,6 +21,8 @@ public final class ByteCountingProxy implements AutoCloseable {
     private final int targetPort;
     private final AtomicLong upstream = new AtomicLong();
     private final AtomicLong downstream = new AtomicLong();
+    private final Set<Socket> live = ConcurrentHashMap.newKeySet();
+    private volatile boolean cut;
 
     private ByteCountingProxy(ServerSocket listener, String targetHost, int targetPort) {
         this.listener = listener;
@@ -54,13 +58,31 @@ public final class ByteCountingProxy implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
+                if (cut) {
+                    closeQuietly(client);
+                    continue;
+                }
                 Socket target = new Socket(targetHost, targetPort);
+                live.add(client);
+                live.add(target);
                 Thread.ofVirtual().start(() -> pump(client, target, upstream));
                 Thread.ofVirtual().start(() -> pump(target, client, downstream));
             } catch (IOException e) {
                 return;
             }
         }
+    }
+
+    /** Cuts the link as a WAN outage would: open connections drop, new ones are closed at once. */
+    public void cut() {
+        cut = true;
+        live.forEach(ByteCountingProxy::closeQuietly);
+        live.clear();
+    }
+
+    /** Ends the outage: new connections are relayed again. */
+    public void restore() {
+        cut = false;
     }
 
     private static void pump(Socket from, Socket to, AtomicLong counter) {

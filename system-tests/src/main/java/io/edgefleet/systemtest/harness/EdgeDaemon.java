@@ -108,6 +108,15 @@ public final class EdgeDaemon implements AutoCloseable {
     }
 
     /** SIGKILL, as a power cut would. */
+    /** SIGKILL of the daemon's JVM alone, as a crash would: the workloads it started keep running. */
+    public synchronized void crash() {
+        if (process != null) {
+            process.crash();
+            process = null;
+        }
+    }
+
+    /** SIGKILL of the daemon and every process below it, as a power cut would. */
     public synchronized void kill() {
         if (process != null) {
             process.kill();

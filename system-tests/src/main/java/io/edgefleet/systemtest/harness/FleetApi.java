@@ -16,8 +16,10 @@ import java.util.Optional;
 /** The few REST calls the system tests and benchmarks need, through the public API only. */
 public final class FleetApi {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private final String baseUrl;
     private final String authorization;
 
@@ -56,6 +58,68 @@ public final class FleetApi {
     /** The node's phase (Pending, Online, Offline), or "Absent". */
     public String phase(String name) {
         return node(name).map(n -> n.path("status").path("phase").asText()).orElse("Absent");
+    }
+
+    /** Creates a workload from its JSON body; returns the created resource. */
+    public JsonNode createWorkload(String json) {
+        return expect(
+                201,
+                "POST workload",
+                send(HttpRequest.newBuilder(uri("/api/v1/workloads"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))));
+    }
+
+    /** Applies a JSON Merge Patch to a workload; returns the changed resource. */
+    public JsonNode patchWorkload(String name, String mergePatch) {
+        return expect(
+                200,
+                "PATCH workload",
+                send(HttpRequest.newBuilder(uri("/api/v1/workloads/" + name))
+                        .header("Content-Type", "application/merge-patch+json")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString(mergePatch))));
+    }
+
+    public JsonNode workload(String name) {
+        return expect(
+                200,
+                "GET workload",
+                send(HttpRequest.newBuilder(uri("/api/v1/workloads/" + name)).GET()));
+    }
+
+    /** The per-node instances of a workload (first 1,000). */
+    public JsonNode instances(String name) {
+        return expect(
+                200,
+                "GET instances",
+                send(HttpRequest.newBuilder(uri("/api/v1/workloads/" + name + "/instances?limit=1000"))
+                        .GET()));
+    }
+
+    /** The reported phase of the workload's instance on {@code node}, or "None" before any report. */
+    public String instancePhase(String workload, String node) {
+        for (JsonNode item : instances(workload).path("items")) {
+            if (node.equals(item.path("node").asText())) {
+                return item.path("phase").asText();
+            }
+        }
+        return "None";
+    }
+
+    public void deleteWorkload(String name) {
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(uri("/api/v1/workloads/" + name)).DELETE());
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException(
+                    "DELETE workload answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static JsonNode expect(int status, String what, HttpResponse<String> response) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(what + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return read(response.body());
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -62,6 +62,16 @@ final class ManagedProcess {
         descendants.forEach(ProcessHandle::destroyForcibly);
     }
 
+    /** SIGKILL of this process alone, as a crash would: its children live on. */
+    void crash() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** SIGKILL, as a power cut or the OOM killer would. */
     void kill() {
         process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
