@@ -1,6 +1,8 @@
 package io.edgefleet.edge;
 
+import io.edgefleet.edge.artifact.ArtifactCache;
 import io.edgefleet.edge.artifact.ArtifactProvider;
+import io.edgefleet.edge.artifact.HttpArtifactSource;
 import io.edgefleet.edge.config.EdgeConfig;
 import io.edgefleet.edge.enrollment.Enroller;
 import io.edgefleet.edge.link.LinkSettings;
@@ -30,6 +32,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,8 +82,15 @@ public final class EdgeDaemon implements AutoCloseable {
         return start(config, stop, List.of());
     }
 
+    /**
+     * Starts the daemon with extra resource appliers; workloads fetch artifacts from the server the
+     * daemon enrolled with, into the cache under its data directory.
+     */
     public static EdgeDaemon start(EdgeConfig config, StopSignal stop, List<ResourceApplier> appliers) {
-        return start(config, stop, appliers, new MissingArtifactCache());
+        return start(config, stop, appliers, store -> config.serverUrl()
+                .<ArtifactProvider>map(
+                        url -> ArtifactCache.open(config.dataDir(), HttpArtifactSource.of(url, store::identity)))
+                .orElseGet(MissingArtifactCache::new));
     }
 
     /**
@@ -90,6 +100,14 @@ public final class EdgeDaemon implements AutoCloseable {
      */
     public static EdgeDaemon start(
             EdgeConfig config, StopSignal stop, List<ResourceApplier> appliers, ArtifactProvider artifacts) {
+        return start(config, stop, appliers, store -> artifacts);
+    }
+
+    private static EdgeDaemon start(
+            EdgeConfig config,
+            StopSignal stop,
+            List<ResourceApplier> appliers,
+            Function<EdgeStore, ArtifactProvider> artifactsFor) {
         Deque<AutoCloseable> parts = new ArrayDeque<>();
         try {
             parts.push(DataDirLock.acquire(config.dataDir(), LOCK_WAIT));
@@ -113,7 +131,8 @@ public final class EdgeDaemon implements AutoCloseable {
             });
             ProtocolCodec codec = new ProtocolCodec();
             Outbox outbox = new Outbox(store, codec, identity.node(), clock);
-            Workloads workloads = Workloads.start(store, outbox, WorkloadSettings.of(config), artifacts);
+            Workloads workloads =
+                    Workloads.start(store, outbox, WorkloadSettings.of(config), artifactsFor.apply(store));
             parts.push(workloads);
             List<ResourceApplier> allAppliers = new ArrayList<>(appliers);
             allAppliers.add(Workloads.applier());

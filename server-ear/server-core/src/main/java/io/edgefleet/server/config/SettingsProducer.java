@@ -1,5 +1,6 @@
 package io.edgefleet.server.config;
 
+import io.edgefleet.server.artifact.ArtifactSettings;
 import io.edgefleet.server.edge.LinkSettings;
 import io.edgefleet.server.enrollment.EnrollmentSettings;
 import io.edgefleet.server.node.LivenessSettings;
@@ -26,6 +27,7 @@ public class SettingsProducer {
     private EnrollmentSettings enrollment;
     private AdminSettings admin;
     private SyncSettings sync;
+    private ArtifactSettings artifact;
 
     @PostConstruct
     void read() {
@@ -36,6 +38,7 @@ public class SettingsProducer {
         enrollment = EnrollmentSettings.from(reader);
         admin = AdminSettings.from(reader, server);
         sync = SyncSettings.from(reader);
+        artifact = ArtifactSettings.from(reader);
     }
 
     @Produces
@@ -66,5 +69,10 @@ public class SettingsProducer {
     @Produces
     public SyncSettings sync() {
         return sync;
+    }
+
+    @Produces
+    public ArtifactSettings artifact() {
+        return artifact;
     }
 }

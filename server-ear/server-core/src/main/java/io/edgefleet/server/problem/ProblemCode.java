@@ -56,6 +56,11 @@ public enum ProblemCode {
             422,
             "Invalid workload",
             "Correct the field the detail names; the OpenAPI document at /openapi describes a workload."),
+    UNKNOWN_ARTIFACT(
+            "unknown-artifact",
+            422,
+            "Unknown artifact",
+            "Upload the artifact first (POST /api/v1/artifacts), then name its sha256 in spec.template.artifact."),
     CONFLICT(
             "conflict",
             409,
@@ -71,6 +76,12 @@ public enum ProblemCode {
             410,
             "Enrollment token expired",
             "Ask an administrator for a new enrollment token."),
+    RESOURCE_VERSION_TOO_OLD(
+            "resource-version-too-old",
+            410,
+            "Resource version too old",
+            "The changes after this version were compacted away: list the resource again and watch from the"
+                    + " list's metadata.resourceVersion."),
     ENROLLMENT_TOKEN_USED(
             "enrollment-token-used", 409, "Enrollment token used", "A token enrolls one node once; ask for a new one."),
     PRECONDITION_FAILED(
@@ -86,6 +97,26 @@ public enum ProblemCode {
             "Send Content-Type application/json (application/merge-patch+json for PATCH)."),
     FIELD_NOT_PATCHABLE(
             "field-not-patchable", 422, "Field not patchable", "Only metadata.labels can be changed with PATCH."),
+    ARTIFACT_TOO_LARGE(
+            "artifact-too-large",
+            413,
+            "Artifact too large",
+            "Upload a smaller artifact, or ask the operator to raise FLEET_ARTIFACT_MAX_MB."),
+    DIGEST_MISMATCH(
+            "digest-mismatch",
+            422,
+            "Digest mismatch",
+            "The body's SHA-256 differs from the one the request named: upload the file again, unchanged."),
+    ARTIFACT_IN_USE(
+            "artifact-in-use",
+            409,
+            "Artifact in use",
+            "Change or delete the workloads that run this artifact, then delete it."),
+    RANGE_NOT_SATISFIABLE(
+            "range-not-satisfiable",
+            416,
+            "Range not satisfiable",
+            "Ask for a range that starts before the end of the content (Content-Range names its size)."),
     INTERNAL_ERROR(
             "internal-error",
             500,

@@ -2,6 +2,8 @@ package io.edgefleet.server.web.security;
 
 import io.edgefleet.server.problem.ProblemCode;
 import io.edgefleet.server.security.Caller;
+import io.edgefleet.server.security.NodeCaller;
+import io.edgefleet.server.security.NodeLogins;
 import io.edgefleet.server.security.Users;
 import io.edgefleet.server.web.problem.Problems;
 import jakarta.annotation.Priority;
@@ -20,7 +22,8 @@ import java.util.Optional;
 /**
  * HTTP Basic authentication against the users in the database (docs/decisions/0002). Runs before
  * resource matching, so that an unauthenticated caller learns nothing about which paths exist. The
- * only public call is {@code POST /enrollments}, whose token is the credential.
+ * only public call is {@code POST /enrollments}, whose token is the credential. Edge nodes may
+ * authenticate with their MQTT credentials, for artifact downloads only ({@link NodeReadable}).
  */
 @Provider
 @PreMatching
@@ -32,21 +35,30 @@ public class BasicAuthFilter implements ContainerRequestFilter {
     @Inject
     Users users;
 
+    @Inject
+    NodeLogins nodeLogins;
+
     @Override
     public void filter(ContainerRequestContext request) {
         if (isPublic(request)) {
             return;
         }
-        Optional<Caller> caller = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION))
-                .flatMap(c -> users.authenticate(c[0], c[1]));
+        Optional<String[]> credentials = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        boolean secure = "https".equals(request.getUriInfo().getRequestUri().getScheme());
+        // An edge node (user name node@tenant, its enrollment password): checked first, as it costs one
+        // SHA-256, not PBKDF2. PermissionFilter lets it call @NodeReadable methods only.
+        Optional<NodeCaller> node = credentials.flatMap(c -> nodeLogins.authenticate(c[0], c[1]));
+        if (node.isPresent()) {
+            request.setSecurityContext(new NodeSecurityContext(node.get(), secure));
+            return;
+        }
+        Optional<Caller> caller = credentials.flatMap(c -> users.authenticate(c[0], c[1]));
         if (caller.isEmpty()) {
             request.abortWith(
                     Problems.response(ProblemCode.UNAUTHENTICATED, "send HTTP Basic credentials of an EdgeFleet user"));
             return;
         }
-        request.setSecurityContext(new CallerSecurityContext(
-                caller.get(),
-                "https".equals(request.getUriInfo().getRequestUri().getScheme())));
+        request.setSecurityContext(new CallerSecurityContext(caller.get(), secure));
     }
 
     static boolean isPublic(ContainerRequestContext request) {

@@ -2,6 +2,7 @@ package io.edgefleet.server.web.security;
 
 import io.edgefleet.server.problem.ProblemCode;
 import io.edgefleet.server.security.Caller;
+import io.edgefleet.server.security.NodeCaller;
 import io.edgefleet.server.web.problem.Problems;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -14,7 +15,8 @@ import java.lang.reflect.Method;
 
 /**
  * Checks the caller's role against the resource method's {@link RequiresPermission} (DESIGN section
- * 4). A method without an annotation is refused: forgetting one must not open an endpoint.
+ * 4). A method without an annotation is refused: forgetting one must not open an endpoint. An edge
+ * node ({@link NodeCaller}) may call only methods marked {@link NodeReadable}.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
@@ -31,6 +33,14 @@ public class PermissionFilter implements ContainerRequestFilter {
         RequiresPermission required = method.getAnnotation(RequiresPermission.class);
         if (required == null) {
             required = resource.getResourceClass().getAnnotation(RequiresPermission.class);
+        }
+        if (request.getSecurityContext().getUserPrincipal() instanceof NodeCaller node) {
+            if (!method.isAnnotationPresent(NodeReadable.class)) {
+                request.abortWith(Problems.response(
+                        ProblemCode.FORBIDDEN,
+                        "node " + node.getName() + " may only read artifacts with its credentials"));
+            }
+            return;
         }
         if (!(request.getSecurityContext().getUserPrincipal() instanceof Caller caller)) {
             request.abortWith(Problems.response(ProblemCode.UNAUTHENTICATED, "this request needs credentials"));
