@@ -115,6 +115,30 @@ public final class FleetApi {
         }
     }
 
+    /** Uploads {@code content} as an artifact named {@code name}; returns the artifact (201 or 200). */
+    public JsonNode uploadArtifact(String name, byte[] content) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/artifacts?name=" + name))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content)));
+        if (response.statusCode() != 201 && response.statusCode() != 200) {
+            throw new IllegalStateException(
+                    "artifact upload answered " + response.statusCode() + ": " + response.body());
+        }
+        return read(response.body());
+    }
+
+    /** DELETE of an artifact, whatever the server answers (204, 404, 409). */
+    public HttpResponse<String> deleteArtifact(String sha256) {
+        return send(HttpRequest.newBuilder(uri("/api/v1/artifacts/" + sha256)).DELETE());
+    }
+
+    /** A JSON POST whose answer the caller checks, refusals included. */
+    public HttpResponse<String> post(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private static JsonNode expect(int status, String what, HttpResponse<String> response) {
         if (response.statusCode() != status) {
             throw new IllegalStateException(what + " answered " + response.statusCode() + ": " + response.body());

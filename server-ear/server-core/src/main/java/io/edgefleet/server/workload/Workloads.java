@@ -58,6 +58,9 @@ public class Workloads {
     ChangeLog changeLog;
 
     @Inject
+    ArtifactResolver artifacts;
+
+    @Inject
     Event<DesiredStateChanged> desiredStateChanged;
 
     public Workload create(TenantRef tenant, JsonNode body, String caller) {
@@ -65,20 +68,21 @@ public class Workloads {
         if (find(tenant, parsed.name(), LockModeType.NONE).isPresent()) {
             throw new FleetException(ProblemCode.WORKLOAD_EXISTS, "workload '" + parsed.name() + "' exists");
         }
+        WorkloadSpec spec = artifacts.resolve(tenant, parsed.spec());
         Instant now = Instant.now();
         long version = tenants.advance(tenant);
         WorkloadEntity entity = new WorkloadEntity(tenant.id(), parsed.name(), version, now);
         entity.labels(WorkloadJson.write(parsed.labels()));
-        String template = WorkloadJson.write(parsed.spec().template());
+        String template = WorkloadJson.write(spec.template());
         entity.spec(
-                parsed.spec().selector(),
-                parsed.spec().rollout().maxUnavailable(),
+                spec.selector(),
+                spec.rollout().maxUnavailable(),
                 template,
-                parsed.spec().template().artifact().map(ArtifactRef::sha256));
+                spec.template().artifact().map(ArtifactRef::sha256));
         em.persist(entity);
         em.flush();
         saveRevision(entity, template);
-        List<Long> nodes = assignments.matchingNodes(tenant, parsed.spec().selector());
+        List<Long> nodes = assignments.matchingNodes(tenant, spec.selector());
         assignments.assign(tenant, entity.name(), nodes, entity.generation(), version);
         Workload created = view(tenant, entity);
         log(tenant, created, ChangeLog.Operation.ADDED, caller, now);
@@ -88,7 +92,7 @@ public class Workloads {
                 entity.name(),
                 caller,
                 nodes.size(),
-                parsed.spec().selector());
+                spec.selector());
         return created;
     }
 
@@ -143,7 +147,7 @@ public class Workloads {
         metadata.set(
                 "labels", WorkloadJson.MAPPER.valueToTree(current.metadata().labels()));
         document.set("spec", WorkloadJson.MAPPER.valueToTree(current.spec()));
-        JsonNode patched = MergePatch.apply(document, mergePatch);
+        JsonNode patched = ArtifactResolver.forgetStaleSize(MergePatch.apply(document, mergePatch), mergePatch);
         if (!name.equals(patched.path("metadata").path("name").asText())) {
             throw new FleetException(ProblemCode.FIELD_NOT_PATCHABLE, "metadata.name cannot be changed");
         }
@@ -168,7 +172,8 @@ public class Workloads {
     }
 
     private Workload change(
-            TenantRef tenant, WorkloadEntity entity, Map<String, String> labels, WorkloadSpec spec, String caller) {
+            TenantRef tenant, WorkloadEntity entity, Map<String, String> labels, WorkloadSpec asked, String caller) {
+        WorkloadSpec spec = artifacts.resolve(tenant, asked);
         String labelsJson = WorkloadJson.write(labels);
         String template = WorkloadJson.write(spec.template());
         String oldTemplate = entity.templateJson();
