@@ -6,4 +6,13 @@ package io.edgefleet.protocol;
  * docs/protocol.md.
  */
 public sealed interface MessageBody
-        permits Hello, Heartbeat, NodeStatusReport, WorkloadStatusReport, Ack, Sync, SyncResult {}
+        permits Hello,
+                Heartbeat,
+                NodeStatusReport,
+                WorkloadStatusReport,
+                TwinReport,
+                TelemetryBatch,
+                Ack,
+                TelemetryAck,
+                Sync,
+                SyncResult {}

@@ -8,8 +8,11 @@ public enum MessageKind {
     HELLO("hello", Hello.class, Channel.EVENT, false),
     NODE_STATUS("node-status", NodeStatusReport.class, Channel.EVENT, true),
     WORKLOAD_STATUS("workload-status", WorkloadStatusReport.class, Channel.EVENT, true),
+    TWIN_REPORT("twin-report", TwinReport.class, Channel.EVENT, true),
+    TELEMETRY_BATCH("telemetry-batch", TelemetryBatch.class, Channel.TELEMETRY, false),
     HEARTBEAT("heartbeat", Heartbeat.class, Channel.TELEMETRY, false),
     ACK("ack", Ack.class, Channel.COMMAND, false),
+    TELEMETRY_ACK("telemetry-ack", TelemetryAck.class, Channel.COMMAND, false),
     SYNC("sync", Sync.class, Channel.COMMAND, false),
     SYNC_RESULT("sync-result", SyncResult.class, Channel.COMMAND_RESPONSE, false);
 
@@ -67,6 +70,9 @@ public enum MessageKind {
             case Hello h -> HELLO;
             case NodeStatusReport s -> NODE_STATUS;
             case WorkloadStatusReport w -> WORKLOAD_STATUS;
+            case TwinReport t -> TWIN_REPORT;
+            case TelemetryBatch t -> TELEMETRY_BATCH;
+            case TelemetryAck a -> TELEMETRY_ACK;
             case Heartbeat h -> HEARTBEAT;
             case Ack a -> ACK;
             case Sync s -> SYNC;

@@ -35,6 +35,34 @@ class ProtocolCodecTest {
                                 Optional.of(1),
                                 "exited with code 1",
                                 NOW)))),
+                Envelope.reliable(
+                        "edge-1",
+                        10,
+                        NOW,
+                        new TwinReport(
+                                "press-1",
+                                Optional.of(io.edgefleet.protocol.device.DeviceState.ONLINE),
+                                List.of(new io.edgefleet.protocol.device.ReportedValue(
+                                        "temperature",
+                                        Optional.of(spec.numberNode(21.5)),
+                                        io.edgefleet.protocol.device.ValueQuality.GOOD,
+                                        NOW,
+                                        Optional.empty())),
+                                List.of(new io.edgefleet.protocol.device.EdgeDesired(
+                                        "setpoint", spec.numberNode(80), 3, "edge:edge-1", NOW)))),
+                Envelope.of(
+                        "edge-1",
+                        NOW,
+                        new TelemetryBatch(
+                                7,
+                                2,
+                                List.of(new io.edgefleet.protocol.device.TelemetryReading(
+                                        "press-1",
+                                        "temperature",
+                                        spec.numberNode(21.5),
+                                        io.edgefleet.protocol.device.ValueQuality.GOOD,
+                                        NOW)))),
+                Envelope.of("edge-1", NOW, new TelemetryAck(7)),
                 Envelope.of("edge-1", NOW, new Heartbeat(3)),
                 Envelope.of("edge-1", NOW, new Ack(8)),
                 Envelope.of(
