@@ -6,6 +6,7 @@ import io.edgefleet.server.enrollment.EnrollmentSettings;
 import io.edgefleet.server.node.LivenessSettings;
 import io.edgefleet.server.security.AdminSettings;
 import io.edgefleet.server.sync.SyncSettings;
+import io.edgefleet.server.telemetry.TelemetrySettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -28,6 +29,7 @@ public class SettingsProducer {
     private AdminSettings admin;
     private SyncSettings sync;
     private ArtifactSettings artifact;
+    private TelemetrySettings telemetry;
 
     @PostConstruct
     void read() {
@@ -39,6 +41,7 @@ public class SettingsProducer {
         admin = AdminSettings.from(reader, server);
         sync = SyncSettings.from(reader);
         artifact = ArtifactSettings.from(reader);
+        telemetry = TelemetrySettings.from(reader);
     }
 
     @Produces
@@ -74,5 +77,10 @@ public class SettingsProducer {
     @Produces
     public ArtifactSettings artifact() {
         return artifact;
+    }
+
+    @Produces
+    public TelemetrySettings telemetry() {
+        return telemetry;
     }
 }

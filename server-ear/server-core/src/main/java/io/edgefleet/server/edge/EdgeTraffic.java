@@ -7,6 +7,8 @@ import io.edgefleet.protocol.Hello;
 import io.edgefleet.protocol.MessageBody;
 import io.edgefleet.protocol.NodeStatusReport;
 import io.edgefleet.protocol.SyncResult;
+import io.edgefleet.protocol.TelemetryBatch;
+import io.edgefleet.protocol.TwinReport;
 import io.edgefleet.protocol.WorkloadStatusReport;
 import io.edgefleet.server.link.InboundMessage;
 import io.edgefleet.server.link.LinkState;
@@ -16,8 +18,10 @@ import io.edgefleet.server.node.HeartbeatBuffer;
 import io.edgefleet.server.node.NodeTraffic;
 import io.edgefleet.server.node.TrafficOutcome;
 import io.edgefleet.server.sync.SyncPusher;
+import io.edgefleet.server.telemetry.TelemetryTraffic;
 import io.edgefleet.server.tenant.TenantRef;
 import io.edgefleet.server.tenant.Tenants;
+import io.edgefleet.server.twin.TwinTraffic;
 import io.edgefleet.server.workload.Rollouts;
 import io.edgefleet.server.workload.WorkloadTraffic;
 import java.time.Clock;
@@ -46,6 +50,8 @@ public final class EdgeTraffic implements UpstreamHandler {
     private final Clock clock;
     private final Throttle unknownWarnings;
     private final WorkloadSide workloads;
+    private final TelemetryTraffic telemetry;
+    private final TwinTraffic twins;
     // Per node, the version the last sync-result reported: a node that answers without advancing (a
     // batch it could not apply) is not sent the same batch again at once; the catch-up retries later.
     private final Map<String, Long> lastReported = new ConcurrentHashMap<>();
@@ -61,6 +67,8 @@ public final class EdgeTraffic implements UpstreamHandler {
             CommandSender commands,
             EdgeMetrics metrics,
             WorkloadSide workloads,
+            TelemetryTraffic telemetry,
+            TwinTraffic twins,
             Clock clock) {
         this.nodes = nodes;
         this.tenants = tenants;
@@ -69,6 +77,8 @@ public final class EdgeTraffic implements UpstreamHandler {
         this.commands = commands;
         this.metrics = metrics;
         this.workloads = workloads;
+        this.telemetry = telemetry;
+        this.twins = twins;
         this.clock = clock;
         this.unknownWarnings = new Throttle(Duration.ofMinutes(5), clock);
     }
@@ -151,6 +161,9 @@ public final class EdgeTraffic implements UpstreamHandler {
                 // After the commit: the reported instances may let a rolling update take its next step.
                 outcome.workloads().forEach(workload -> workloads.rollouts().step(tenant, workload));
             }
+            case TelemetryBatch batch -> telemetry.apply(tenant, node, batch).ifPresent(ack -> send(tenant, node, ack));
+            case TwinReport report ->
+                reliable(tenant, message, twins.twinReport(tenant, node, envelope.seq(), report, clock.instant()));
             default -> metrics.dropped("unexpected-kind");
         }
     }

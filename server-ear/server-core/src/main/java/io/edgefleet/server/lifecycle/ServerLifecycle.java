@@ -18,7 +18,10 @@ import io.edgefleet.server.security.AdminSettings;
 import io.edgefleet.server.security.NodeCredentials;
 import io.edgefleet.server.sync.SyncPusher;
 import io.edgefleet.server.sync.WorkloadJobs;
+import io.edgefleet.server.telemetry.ReadingRetention;
+import io.edgefleet.server.telemetry.TelemetryTraffic;
 import io.edgefleet.server.tenant.Tenants;
+import io.edgefleet.server.twin.TwinTraffic;
 import io.edgefleet.server.workload.Rollouts;
 import io.edgefleet.server.workload.WorkloadTraffic;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,6 +92,15 @@ public class ServerLifecycle {
     @Inject
     Rollouts rollouts;
 
+    @Inject
+    TelemetryTraffic telemetryTraffic;
+
+    @Inject
+    TwinTraffic twinTraffic;
+
+    @Inject
+    ReadingRetention readingRetention;
+
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private LivenessTasks liveness;
 
@@ -120,6 +132,8 @@ public class ServerLifecycle {
                 linkRunner,
                 metrics,
                 new EdgeTraffic.WorkloadSide(syncPusher, workloadTraffic, rollouts),
+                telemetryTraffic,
+                twinTraffic,
                 clock);
         // The link and the broker call these on their own threads, which carry no application context
         // (class loader, JNDI, transactions): the contextual proxies supply the context captured here.
@@ -129,6 +143,7 @@ public class ServerLifecycle {
         linkRunner.start(handler, authenticator);
         syncPusher.start(container.executor(), linkRunner);
         tasks.addAll(workloadJobs.schedule(container.scheduler()));
+        tasks.add(readingRetention.schedule(container.scheduler()));
         readiness.started();
         LOG.info("EF1016 EdgeFleet server started");
     }

@@ -61,6 +61,36 @@ public enum ProblemCode {
             422,
             "Unknown artifact",
             "Upload the artifact first (POST /api/v1/artifacts), then name its sha256 in spec.template.artifact."),
+    RESOURCE_EXISTS(
+            "resource-exists",
+            409,
+            "Resource exists",
+            "Choose another name, or change the existing one with PUT or PATCH."),
+    RESOURCE_IN_USE(
+            "resource-in-use",
+            409,
+            "Resource in use",
+            "Change or delete the resources the detail names first, then delete this one."),
+    INVALID_SPEC(
+            "invalid-spec",
+            422,
+            "Invalid spec",
+            "Correct the field the detail names; the OpenAPI document at /openapi describes the resource."),
+    UNKNOWN_PROPERTY(
+            "unknown-property",
+            422,
+            "Unknown property",
+            "Name a property of the device's model; GET the device's twin to see them."),
+    READ_ONLY_PROPERTY(
+            "read-only-property",
+            422,
+            "Read-only property",
+            "A ReadOnly property is only reported by the device; set desired values of ReadWrite properties."),
+    INVALID_DESIRED_VALUE(
+            "invalid-desired-value",
+            422,
+            "Invalid desired value",
+            "Send a value of the property's type within its min and max (or one of its symbols)."),
     CONFLICT(
             "conflict",
             409,

@@ -46,6 +46,11 @@ public class Compaction {
                     .setParameter(1, tenant)
                     .setParameter(2, upTo)
                     .executeUpdate();
+            removed += em.createNativeQuery("DELETE FROM resource_assignment WHERE tenant_id = ?1"
+                            + " AND removed = TRUE AND assigned_version <= ?2")
+                    .setParameter(1, tenant)
+                    .setParameter(2, upTo)
+                    .executeUpdate();
             em.createNativeQuery("UPDATE tenant SET compacted_version = ?2 WHERE id = ?1 AND compacted_version < ?2")
                     .setParameter(1, tenant)
                     .setParameter(2, upTo)

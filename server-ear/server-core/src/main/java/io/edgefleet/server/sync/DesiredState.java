@@ -8,6 +8,7 @@ import io.edgefleet.protocol.ProtocolCodec;
 import io.edgefleet.protocol.ResourceChange;
 import io.edgefleet.protocol.Sync;
 import io.edgefleet.protocol.workload.DesiredWorkload;
+import io.edgefleet.server.resource.Columns;
 import io.edgefleet.server.tenant.TenantRef;
 import io.edgefleet.server.tenant.Tenants;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -73,6 +75,8 @@ public class DesiredState {
         for (Object row : em.createNativeQuery("SELECT n.id, n.name, n.applied_version FROM node n"
                         + " WHERE n.tenant_id = ?1 AND n.phase = 'Online' AND EXISTS (SELECT 1 FROM"
                         + " workload_assignment a WHERE a.node_id = n.id AND a.assigned_version > n.applied_version)"
+                        + " OR n.tenant_id = ?1 AND n.phase = 'Online' AND EXISTS (SELECT 1 FROM resource_assignment r"
+                        + " WHERE r.node_id = n.id AND r.assigned_version > n.applied_version)"
                         + " ORDER BY n.applied_version")
                 .setParameter(1, tenant.id())
                 .setMaxResults(1000)
@@ -115,25 +119,75 @@ public class DesiredState {
         if (!snapshot) {
             query.setParameter(2, fromVersion);
         }
+        List<Candidate> candidates = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            int size = 256 + (columns[4] == null ? 0 : ((String) columns[4]).length());
+            candidates.add(new Candidate(((Number) columns[2]).longValue(), size, change(columns)));
+        }
+        candidates.addAll(resourceCandidates(nodeId, snapshot, fromVersion));
+        candidates.sort(Comparator.comparingLong(Candidate::version));
         List<ResourceChange> changes = new ArrayList<>();
         int bytes = 0;
         long lastVersion = snapshot ? 0 : fromVersion;
         boolean cut = false;
-        for (Object row : query.getResultList()) {
-            Object[] columns = (Object[]) row;
-            long version = ((Number) columns[2]).longValue();
-            int size = 256 + (columns[4] == null ? 0 : ((String) columns[4]).length());
-            if (bytes + size > BATCH_BYTES && version != lastVersion && !changes.isEmpty()) {
+        for (Candidate candidate : candidates) {
+            if (bytes + candidate.size() > BATCH_BYTES && candidate.version() != lastVersion && !changes.isEmpty()) {
                 cut = true;
                 break;
             }
-            change(columns).ifPresent(changes::add);
-            bytes += size;
-            lastVersion = version;
+            candidate.change().ifPresent(changes::add);
+            bytes += candidate.size();
+            lastVersion = candidate.version();
         }
         long to = cut ? lastVersion : Math.max(head, lastVersion);
         long from = snapshot ? 0 : fromVersion;
         return Optional.of(new Sync(from, Math.max(from, to), snapshot, changes));
+    }
+
+    /** A row that may go into the batch: its version, its size estimate and its change. */
+    private record Candidate(long version, int size, Optional<ResourceChange> change) {}
+
+    /** Devices, their desired values and rules of the node (decision 0004, {@code resource_assignment}). */
+    private List<Candidate> resourceCandidates(long nodeId, boolean snapshot, long fromVersion) {
+        Query query = em.createNativeQuery("SELECT resource_kind, name, assigned_version, removed, spec_json"
+                        + " FROM resource_assignment WHERE node_id = ?1 AND "
+                        + (snapshot ? "removed = FALSE" : "assigned_version > ?2")
+                        + " ORDER BY assigned_version")
+                .setParameter(1, nodeId);
+        if (!snapshot) {
+            query.setParameter(2, fromVersion);
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            String kind = (String) columns[0];
+            String name = (String) columns[1];
+            long version = Columns.number(columns[2]);
+            Optional<String> spec = Columns.text(columns[4]);
+            if (Columns.bool(columns[3]) || spec.isEmpty()) {
+                candidates.add(new Candidate(
+                        version,
+                        256,
+                        Optional.of(new ResourceChange(
+                                version, kind, name, ResourceChange.Operation.DELETE, Optional.empty()))));
+                continue;
+            }
+            try {
+                candidates.add(new Candidate(
+                        version,
+                        256 + spec.get().length(),
+                        Optional.of(new ResourceChange(
+                                version,
+                                kind,
+                                name,
+                                ResourceChange.Operation.UPSERT,
+                                Optional.of(MAPPER.readTree(spec.get()))))));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored spec of " + kind + " " + name + " cannot be read", e);
+            }
+        }
+        return candidates;
     }
 
     private static Optional<ResourceChange> change(Object[] columns) {

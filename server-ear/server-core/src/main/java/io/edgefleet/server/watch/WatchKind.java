@@ -9,7 +9,12 @@ import java.util.Optional;
  * one line here once its changes are written to the change log.
  */
 public enum WatchKind {
-    WORKLOADS("workloads", "Workload", true);
+    WORKLOADS("workloads", "Workload", true),
+    DEVICE_MODELS("device-models", "DeviceModel", false),
+    DEVICES("devices", "Device", false),
+    /** Changes of desired values (REST or accepted from the edge): the twin after each. */
+    TWINS("twins", "Twin", false),
+    RULES("rules", "Rule", false);
 
     private final String path;
     private final String resourceKind;

@@ -9,6 +9,7 @@ import io.edgefleet.server.resource.ChangeLog;
 import io.edgefleet.server.resource.ContinueToken;
 import io.edgefleet.server.resource.IfMatch;
 import io.edgefleet.server.resource.ListMeta;
+import io.edgefleet.server.resource.MergePatch;
 import io.edgefleet.server.tenant.TenantRef;
 import io.edgefleet.server.tenant.Tenants;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,21 +1,22 @@
-package io.edgefleet.server.workload;
+package io.edgefleet.server.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Map;
 
 /** JSON Merge Patch (RFC 7396): objects merge member by member, null removes, anything else replaces. */
-final class MergePatch {
+public final class MergePatch {
     private MergePatch() {}
 
-    static JsonNode apply(JsonNode target, JsonNode patch) {
+    public static JsonNode apply(JsonNode target, JsonNode patch) {
         if (!patch.isObject()) {
             return patch.deepCopy();
         }
         ObjectNode result = target != null && target.isObject()
                 ? ((ObjectNode) target).deepCopy()
-                : WorkloadJson.MAPPER.createObjectNode();
+                : JsonNodeFactory.instance.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> members = patch.fields(); members.hasNext(); ) {
             Map.Entry<String, JsonNode> member = members.next();
             if (member.getValue().isNull()) {
