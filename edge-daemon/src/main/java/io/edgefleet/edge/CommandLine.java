@@ -5,10 +5,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The parsed command line: {@code edgefleet-edge [run|status|workloads] [--config PATH] [--json]
- * [--help] [--version]} or {@code edgefleet-edge logs WORKLOAD [--lines N] [--stderr]}.
+ * The parsed command line: {@code edgefleet-edge [run|status|workloads|devices] [--config PATH]
+ * [--json] [--help] [--version]}, {@code edgefleet-edge logs WORKLOAD [--lines N] [--stderr]},
+ * {@code edgefleet-edge twin DEVICE [--json]} or {@code edgefleet-edge set DEVICE PROPERTY VALUE}.
  *
  * @param workload the workload named after {@code logs}
+ * @param operands the words after {@code twin} (DEVICE) or {@code set} (DEVICE PROPERTY VALUE)
  * @param lines how many log lines {@code logs} prints
  * @param stderr {@code logs} prints the standard error log instead of standard output
  */
@@ -20,7 +22,8 @@ record CommandLine(
         boolean version,
         Optional<String> workload,
         int lines,
-        boolean stderr) {
+        boolean stderr,
+        java.util.List<String> operands) {
 
     static final int DEFAULT_LINES = 50;
 
@@ -28,13 +31,17 @@ record CommandLine(
         RUN,
         STATUS,
         WORKLOADS,
-        LOGS
+        LOGS,
+        DEVICES,
+        TWIN,
+        SET
     }
 
     static CommandLine parse(String... args) {
         Optional<Command> command = Optional.empty();
         Optional<Path> config = Optional.empty();
         Optional<String> workload = Optional.empty();
+        java.util.List<String> operands = new java.util.ArrayList<>();
         Optional<Integer> lines = Optional.empty();
         boolean stderr = false;
         boolean json = false;
@@ -43,7 +50,7 @@ record CommandLine(
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
-                case "run", "status", "workloads", "logs" -> {
+                case "run", "status", "workloads", "logs", "devices", "twin", "set" -> {
                     if (command.isPresent()) {
                         throw EdgeException.usage("more than one command given: " + command.get() + " and " + arg);
                     }
@@ -74,6 +81,9 @@ record CommandLine(
                             && workload.isEmpty()
                             && !arg.startsWith("-")) {
                         workload = Optional.of(arg);
+                    } else if (takesOperand(command, operands.size())) {
+                        // A value may start with '-' (set pump-1 offset -2): operands are positional.
+                        operands.add(arg);
                     } else {
                         throw EdgeException.usage("unknown argument '" + arg + "'");
                     }
@@ -81,8 +91,19 @@ record CommandLine(
             }
         }
         Command chosen = command.orElse(Command.RUN);
-        if (json && chosen != Command.STATUS && chosen != Command.WORKLOADS) {
-            throw EdgeException.usage("--json goes with the status and workloads commands");
+        if (json
+                && chosen != Command.STATUS
+                && chosen != Command.WORKLOADS
+                && chosen != Command.DEVICES
+                && chosen != Command.TWIN) {
+            throw EdgeException.usage("--json goes with the status, workloads, devices and twin commands");
+        }
+        if (chosen == Command.TWIN && operands.size() != 1 && !help) {
+            throw EdgeException.usage("twin needs a device name: edgefleet-edge twin DEVICE");
+        }
+        if (chosen == Command.SET && operands.size() != 3 && !help) {
+            throw EdgeException.usage(
+                    "set needs a device, a property and a value: edgefleet-edge set DEVICE PROPERTY" + " VALUE");
         }
         if ((lines.isPresent() || stderr) && chosen != Command.LOGS) {
             throw EdgeException.usage("--lines and --stderr go with the logs command");
@@ -90,7 +111,13 @@ record CommandLine(
         if (chosen == Command.LOGS && workload.isEmpty() && !help) {
             throw EdgeException.usage("logs needs a workload name: edgefleet-edge logs WORKLOAD");
         }
-        return new CommandLine(chosen, config, json, help, version, workload, lines.orElse(DEFAULT_LINES), stderr);
+        return new CommandLine(
+                chosen, config, json, help, version, workload, lines.orElse(DEFAULT_LINES), stderr, operands);
+    }
+
+    private static boolean takesOperand(Optional<Command> command, int taken) {
+        return command.equals(Optional.of(Command.TWIN)) && taken < 1
+                || command.equals(Optional.of(Command.SET)) && taken < 3;
     }
 
     private static int lineCount(String text) {

@@ -4,6 +4,10 @@ import io.edgefleet.edge.artifact.ArtifactCache;
 import io.edgefleet.edge.artifact.ArtifactProvider;
 import io.edgefleet.edge.artifact.HttpArtifactSource;
 import io.edgefleet.edge.config.EdgeConfig;
+import io.edgefleet.edge.device.DeviceManager;
+import io.edgefleet.edge.device.DeviceSettings;
+import io.edgefleet.edge.device.telemetry.TelemetryLink;
+import io.edgefleet.edge.device.telemetry.TelemetrySettings;
 import io.edgefleet.edge.enrollment.Enroller;
 import io.edgefleet.edge.link.LinkSettings;
 import io.edgefleet.edge.link.MqttLink;
@@ -23,6 +27,7 @@ import io.edgefleet.edge.workload.Workloads;
 import io.edgefleet.protocol.Hello;
 import io.edgefleet.protocol.MessageKind;
 import io.edgefleet.protocol.ProtocolCodec;
+import io.edgefleet.protocol.TelemetryBatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +60,7 @@ public final class EdgeDaemon implements AutoCloseable {
     private final Outbox outbox;
     private final SyncApplier sync;
     private final Workloads workloads;
+    private final DeviceManager devices;
     private final MqttLink link;
 
     private EdgeDaemon(
@@ -64,6 +70,7 @@ public final class EdgeDaemon implements AutoCloseable {
             Outbox outbox,
             SyncApplier sync,
             Workloads workloads,
+            DeviceManager devices,
             MqttLink link) {
         this.parts = parts;
         this.store = store;
@@ -71,6 +78,7 @@ public final class EdgeDaemon implements AutoCloseable {
         this.outbox = outbox;
         this.sync = sync;
         this.workloads = workloads;
+        this.devices = devices;
         this.link = link;
     }
 
@@ -134,10 +142,20 @@ public final class EdgeDaemon implements AutoCloseable {
             Workloads workloads =
                     Workloads.start(store, outbox, WorkloadSettings.of(config), artifactsFor.apply(store));
             parts.push(workloads);
+            // Devices start from the store too, before the link: sessions, rules and telemetry run offline.
+            DeviceManager devices = DeviceManager.start(
+                    store,
+                    outbox,
+                    DeviceSettings.DEFAULT,
+                    TelemetrySettings.of(config),
+                    (rule, workload) -> workloads.restart(workload, "rule " + rule));
+            parts.push(devices);
             List<ResourceApplier> allAppliers = new ArrayList<>(appliers);
             allAppliers.add(Workloads.applier());
+            allAppliers.addAll(DeviceManager.appliers());
             SyncApplier sync = new SyncApplier(store, allAppliers);
             sync.onCommitted(workloads::wake);
+            sync.onCommitted(devices::wake);
             MqttLink link = new MqttLink(
                     LinkSettings.of(config, identity),
                     outbox,
@@ -149,8 +167,24 @@ public final class EdgeDaemon implements AutoCloseable {
                             sync.appliedVersion(),
                             outbox.counters().lastSeq(),
                             bootedAt),
-                    Map.of(MessageKind.SYNC, new SyncCommandHandler(sync)));
+                    Map.of(
+                            MessageKind.SYNC,
+                            new SyncCommandHandler(sync),
+                            MessageKind.TELEMETRY_ACK,
+                            devices.telemetrySender().handler()));
             parts.push(link);
+            devices.attach(new TelemetryLink() {
+                @Override
+                public boolean connected() {
+                    return link.connected();
+                }
+
+                @Override
+                public java.util.concurrent.CompletionStage<io.edgefleet.edge.outbox.PublishOutcome> publish(
+                        TelemetryBatch batch) {
+                    return link.publishTelemetry(batch);
+                }
+            });
             new NodeStatusReporter(store, outbox).reportIfChanged(NodeFacts.currentReport());
             link.start();
             LOG.info(
@@ -159,7 +193,7 @@ public final class EdgeDaemon implements AutoCloseable {
                     identity.node(),
                     identity.tenant(),
                     store.file());
-            return new EdgeDaemon(parts, store, identity, outbox, sync, workloads, link);
+            return new EdgeDaemon(parts, store, identity, outbox, sync, workloads, devices, link);
         } catch (RuntimeException e) {
             closeAll(parts);
             throw e;
@@ -184,6 +218,10 @@ public final class EdgeDaemon implements AutoCloseable {
 
     public Workloads workloads() {
         return workloads;
+    }
+
+    public DeviceManager devices() {
+        return devices;
     }
 
     public MqttLink link() {

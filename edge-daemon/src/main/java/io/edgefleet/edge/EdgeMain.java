@@ -3,7 +3,13 @@ package io.edgefleet.edge;
 import io.edgefleet.edge.config.ConfigKey;
 import io.edgefleet.edge.config.ConfigLoader;
 import io.edgefleet.edge.config.EdgeConfig;
+import io.edgefleet.edge.device.DevicesCommand;
+import io.edgefleet.edge.device.SetCommand;
+import io.edgefleet.edge.device.TwinCommand;
 import io.edgefleet.edge.status.StatusCommand;
+import io.edgefleet.edge.store.Identity;
+import io.edgefleet.edge.store.StoreReader;
+import io.edgefleet.edge.store.StoreSnapshot;
 import io.edgefleet.edge.workload.LogsCommand;
 import io.edgefleet.edge.workload.WorkloadsCommand;
 import java.io.PrintStream;
@@ -55,6 +61,18 @@ public final class EdgeMain {
                 case LOGS ->
                     LogsCommand.run(
                             config.dataDir(), line.workload().orElseThrow(), line.lines(), line.stderr(), out, err);
+                case DEVICES -> DevicesCommand.run(config.dataDir(), line.json(), out, err);
+                case TWIN -> TwinCommand.run(config.dataDir(), line.operands().getFirst(), line.json(), out, err);
+                case SET ->
+                    SetCommand.run(
+                            config.dataDir(),
+                            enrolledName(config),
+                            line.operands().get(0),
+                            line.operands().get(1),
+                            line.operands().get(2),
+                            out,
+                            err,
+                            Clock.systemUTC());
                 case RUN -> run(config);
             };
         } catch (EdgeException e) {
@@ -65,6 +83,14 @@ public final class EdgeMain {
             LoggerFactory.getLogger(EdgeMain.class).error("EF3032 edge daemon failed: {}", e.toString(), e);
             return EdgeException.EXIT_FAILURE;
         }
+    }
+
+    /** The name the node enrolled under (edge changes say {@code by = edge:<node>}), else the setting. */
+    private static String enrolledName(EdgeConfig config) {
+        return StoreReader.read(config.dataDir())
+                .flatMap(StoreSnapshot::identity)
+                .map(Identity::node)
+                .orElse(config.nodeName());
     }
 
     /** Runs until the JVM is asked to stop; the shutdown hook gives the daemon {@link #STOP_GRACE}. */
@@ -104,15 +130,22 @@ public final class EdgeMain {
         StringBuilder text = new StringBuilder();
         text.append(
                 """
-                Usage: edgefleet-edge [run|status|workloads] [--config PATH] [--json] [--help] [--version]
+                Usage: edgefleet-edge [run|status|workloads|devices] [--config PATH] [--json] [--help] [--version]
                        edgefleet-edge logs WORKLOAD [--lines N] [--stderr] [--config PATH]
+                       edgefleet-edge twin DEVICE [--json] [--config PATH]
+                       edgefleet-edge set DEVICE PROPERTY VALUE [--config PATH]
 
                   run       start the edge daemon (default): enroll if needed, connect, stay up until
                             SIGTERM or SIGINT
                   status    print this node's state from its store; works with the cloud and the daemon down
                   workloads list this node's workloads (phase, restarts, last exit, since, pid) from its store
                   logs      print the last lines (--lines, default 50) of a workload's stdout (or --stderr)
-                  --json    machine-readable status or workloads
+                  devices   list this node's devices (protocol, state, last read, error) from its store
+                  twin      per property of a device: desired (version, by), pending edge change,
+                            reported value, quality, source time, last write error
+                  set       record an edge-set desired value (checked against the model); the running
+                            daemon writes it to the device within a collect cycle
+                  --json    machine-readable status, workloads, devices or twin
                   --config  Java properties file; else $EDGEFLEET_CONFIG, else ./edge.properties if present
 
                 Settings (properties key, environment variable overriding it, default):

@@ -24,7 +24,10 @@ public enum ConfigKey {
     STOP_WORKLOADS_ON_EXIT(
             "stop-workloads-on-exit",
             "stop every workload when the daemon stops (else they keep running and are adopted)",
-            "false");
+            "false"),
+    TELEMETRY_MAX_AGE_SECONDS(
+            "telemetry-max-age-seconds", "buffered telemetry older than this is dropped (oldest first)", "86400"),
+    TELEMETRY_MAX_ROWS("telemetry-max-rows", "telemetry readings buffered at most (oldest dropped first)", "100000");
 
     /** Prefix of every environment variable the daemon reads. */
     public static final String ENV_PREFIX = "EDGEFLEET_";

@@ -34,6 +34,8 @@ import java.util.function.Supplier;
  * @param ackTimeout resend unacknowledged outbox entries when no ack progress came for this long
  * @param maxInflight outbox entries sent and not yet acknowledged, at most
  * @param stopWorkloadsOnExit stop every workload when the daemon stops (default: leave them running)
+ * @param telemetryMaxAge buffered telemetry readings older than this are dropped, oldest first
+ * @param telemetryMaxRows telemetry readings buffered at most; the oldest are dropped first
  */
 public record EdgeConfig(
         Optional<URI> serverUrl,
@@ -48,13 +50,19 @@ public record EdgeConfig(
         Duration reconnectMax,
         Duration ackTimeout,
         int maxInflight,
-        boolean stopWorkloadsOnExit) {
+        boolean stopWorkloadsOnExit,
+        Duration telemetryMaxAge,
+        long telemetryMaxRows) {
 
     public static final String DEFAULT_DATA_DIR = "edge-data";
     public static final Duration DEFAULT_RECONNECT_MIN = Duration.ofMillis(500);
     public static final Duration DEFAULT_RECONNECT_MAX = Duration.ofSeconds(30);
     public static final Duration DEFAULT_ACK_TIMEOUT = Duration.ofSeconds(15);
     public static final int DEFAULT_MAX_INFLIGHT = 64;
+    /** A day of readings survives an outage; more is rarely worth the disk of a small box. */
+    public static final Duration DEFAULT_TELEMETRY_MAX_AGE = Duration.ofDays(1);
+    /** About 15 MB of SQLite at ~150 bytes a reading. */
+    public static final long DEFAULT_TELEMETRY_MAX_ROWS = 100_000;
 
     public EdgeConfig {
         Objects.requireNonNull(serverUrl, "serverUrl");
@@ -73,6 +81,10 @@ public record EdgeConfig(
         }
         if (maxInflight < 1) {
             throw new IllegalArgumentException("maxInflight must be positive");
+        }
+        Objects.requireNonNull(telemetryMaxAge, "telemetryMaxAge");
+        if (telemetryMaxAge.isNegative() || telemetryMaxAge.isZero() || telemetryMaxRows < 1) {
+            throw new IllegalArgumentException("telemetry bounds must be positive");
         }
     }
 
@@ -131,6 +143,12 @@ public record EdgeConfig(
                 .orElse(DEFAULT_ACK_TIMEOUT);
         int maxInflight = p.integer(ConfigKey.MAX_INFLIGHT, 1, 10_000).orElse(DEFAULT_MAX_INFLIGHT);
         boolean stopWorkloadsOnExit = p.bool(ConfigKey.STOP_WORKLOADS_ON_EXIT).orElse(false);
+        Duration telemetryMaxAge = p.integer(ConfigKey.TELEMETRY_MAX_AGE_SECONDS, 60, 31_536_000)
+                .map(Duration::ofSeconds)
+                .orElse(DEFAULT_TELEMETRY_MAX_AGE);
+        long telemetryMaxRows = p.integer(ConfigKey.TELEMETRY_MAX_ROWS, 100, 10_000_000)
+                .map(Integer::longValue)
+                .orElse(DEFAULT_TELEMETRY_MAX_ROWS);
         return new EdgeConfig(
                 serverUrl,
                 token,
@@ -144,7 +162,9 @@ public record EdgeConfig(
                 max,
                 ackTimeout,
                 maxInflight,
-                stopWorkloadsOnExit);
+                stopWorkloadsOnExit,
+                telemetryMaxAge,
+                telemetryMaxRows);
     }
 
     /**

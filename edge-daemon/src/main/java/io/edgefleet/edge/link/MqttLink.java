@@ -9,6 +9,7 @@ import io.edgefleet.protocol.Ack;
 import io.edgefleet.protocol.Envelope;
 import io.edgefleet.protocol.Heartbeat;
 import io.edgefleet.protocol.Hello;
+import io.edgefleet.protocol.MessageBody;
 import io.edgefleet.protocol.MessageKind;
 import io.edgefleet.protocol.ProtocolCodec;
 import io.edgefleet.protocol.Topics;
@@ -132,6 +133,38 @@ public final class MqttLink implements AutoCloseable, PahoConnection.Events {
     /** Whether the link is connected to the broker and subscribed now. */
     public boolean connected() {
         return connected;
+    }
+
+    /**
+     * Publishes a message of a non-reliable telemetry-channel kind ({@code telemetry-batch}) on this
+     * node's telemetry topic at QoS 1, outside the outbox: its sender keeps its own buffer and resends.
+     * Completes with {@link PublishOutcome.Failed} when not connected.
+     */
+    public java.util.concurrent.CompletionStage<PublishOutcome> publishTelemetry(MessageBody body) {
+        MessageKind kind = MessageKind.of(body);
+        if (kind.reliable() || kind.channel() != MessageKind.Channel.TELEMETRY) {
+            throw new IllegalArgumentException(kind.wireName() + " is not a non-reliable telemetry kind");
+        }
+        java.util.concurrent.CompletableFuture<PublishOutcome> outcome = new java.util.concurrent.CompletableFuture<>();
+        try {
+            executor.execute(() -> {
+                try {
+                    outcome.complete(
+                            phase != Phase.CONNECTED
+                                    ? new PublishOutcome.Failed("not connected")
+                                    : connection.publish(
+                                            Topics.telemetry(settings.tenant(), settings.node()),
+                                            codec.encode(Envelope.of(settings.node(), clock.instant(), body)),
+                                            1,
+                                            Optional.empty()));
+                } catch (RuntimeException e) {
+                    outcome.complete(new PublishOutcome.Failed(e.toString()));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            outcome.complete(new PublishOutcome.Failed("link closed"));
+        }
+        return outcome;
     }
 
     /** Downstream messages refused since start (malformed, wrong node, wrong channel). */

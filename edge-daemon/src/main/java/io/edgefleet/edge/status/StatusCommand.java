@@ -70,6 +70,7 @@ public final class StatusCommand {
                         + r.oldestEntryAge()
                                 .map(age -> ", oldest " + age.toSeconds() + " s old")
                                 .orElse(""));
+        line(text, "telemetry", r.telemetryRows() + " readings buffered, " + r.telemetryDropped() + " dropped");
         line(text, "store", r.store().toString());
         return text.toString();
     }
@@ -95,6 +96,7 @@ public final class StatusCommand {
                 .ifPresentOrElse(
                         age -> node.put("oldestEntryAgeSeconds", age.toSeconds()),
                         () -> node.putNull("oldestEntryAgeSeconds"));
+        node.put("telemetryBuffered", r.telemetryRows()).put("telemetryDropped", r.telemetryDropped());
         node.put("store", r.store().toString());
         try {
             return mapper.writeValueAsString(node) + System.lineSeparator();

@@ -16,6 +16,8 @@ import java.util.Optional;
  *     killed daemon could not record its end)
  * @param linkSince when the recorded link state began
  * @param oldestEntryAge age of the oldest unacknowledged outbox entry
+ * @param telemetryRows readings waiting in the telemetry buffer
+ * @param telemetryDropped readings the buffer dropped (too old, full) since the store was created
  */
 public record StatusReport(
         Path store,
@@ -31,7 +33,9 @@ public record StatusReport(
         long lastSeq,
         long lastAckedSeq,
         long outboxDepth,
-        Optional<Duration> oldestEntryAge) {
+        Optional<Duration> oldestEntryAge,
+        long telemetryRows,
+        long telemetryDropped) {
 
     static StatusReport of(StoreSnapshot snapshot, Identity identity, boolean daemonRunning, Instant now) {
         String recorded = snapshot.meta(MetaKey.LINK_STATE).orElse("stopped");
@@ -51,6 +55,8 @@ public record StatusReport(
                 snapshot.outboxDepth(),
                 snapshot.oldestEntryAt()
                         .map(at -> Duration.between(at, now))
-                        .map(age -> age.isNegative() ? Duration.ZERO : age));
+                        .map(age -> age.isNegative() ? Duration.ZERO : age),
+                snapshot.telemetryRows(),
+                snapshot.metaLong(MetaKey.TELEMETRY_DROPPED_TOTAL));
     }
 }

@@ -24,7 +24,15 @@ public enum MetaKey {
      * Random id of this store, created once: every workload process carries it in {@code
      * EDGEFLEET_INSTANCE}, so the daemon finds its own processes and no other daemon's.
      */
-    WORKLOAD_STORE_ID("workload_store_id");
+    WORKLOAD_STORE_ID("workload_store_id"),
+    /** Telemetry readings dropped (too old, buffer full) since the store was created. */
+    TELEMETRY_DROPPED_TOTAL("telemetry_dropped_total"),
+    /** Telemetry readings dropped since the last batch was made; the next batch carries the count. */
+    TELEMETRY_DROPPED_UNREPORTED("telemetry_dropped_unreported"),
+    /** Highest telemetry batch number made; the next batch gets this plus one. */
+    TELEMETRY_LAST_BATCH("telemetry_last_batch"),
+    /** Highest telemetry batch number the server acknowledged. */
+    TELEMETRY_ACKED_BATCH("telemetry_acked_batch");
 
     private final String key;
 

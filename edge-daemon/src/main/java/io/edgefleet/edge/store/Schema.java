@@ -71,7 +71,83 @@ final class Schema {
                       message TEXT NOT NULL,
                       since INTEGER NOT NULL,
                       cgroup TEXT NOT NULL
-                    ) WITHOUT ROWID""")));
+                    ) WITHOUT ROWID""")),
+            new Migration(
+                    3,
+                    "devices, twins, rules and the telemetry buffer",
+                    List.of(
+                            """
+                    CREATE TABLE device_desired (
+                      name TEXT PRIMARY KEY,
+                      generation INTEGER NOT NULL,
+                      spec TEXT NOT NULL,
+                      resource_version INTEGER NOT NULL
+                    ) WITHOUT ROWID""",
+                            """
+                    CREATE TABLE twin_desired (
+                      device TEXT NOT NULL,
+                      property TEXT NOT NULL,
+                      value TEXT NOT NULL,
+                      version INTEGER NOT NULL,
+                      set_by TEXT NOT NULL,
+                      set_at INTEGER NOT NULL,
+                      PRIMARY KEY (device, property)
+                    ) WITHOUT ROWID""",
+                            """
+                    CREATE TABLE twin_edge_desired (
+                      device TEXT NOT NULL,
+                      property TEXT NOT NULL,
+                      value TEXT NOT NULL,
+                      base_version INTEGER NOT NULL,
+                      set_by TEXT NOT NULL,
+                      set_at INTEGER NOT NULL,
+                      sent INTEGER NOT NULL,
+                      PRIMARY KEY (device, property)
+                    ) WITHOUT ROWID""",
+                            """
+                    CREATE TABLE twin_reported (
+                      device TEXT NOT NULL,
+                      property TEXT NOT NULL,
+                      value TEXT,
+                      quality TEXT NOT NULL,
+                      source_time INTEGER NOT NULL,
+                      error TEXT NOT NULL,
+                      write_error TEXT NOT NULL,
+                      PRIMARY KEY (device, property)
+                    ) WITHOUT ROWID""",
+                            """
+                    CREATE TABLE device_status (
+                      name TEXT PRIMARY KEY,
+                      state TEXT NOT NULL,
+                      since INTEGER NOT NULL,
+                      last_read INTEGER,
+                      error TEXT NOT NULL
+                    ) WITHOUT ROWID""",
+                            """
+                    CREATE TABLE rule_desired (
+                      name TEXT PRIMARY KEY,
+                      generation INTEGER NOT NULL,
+                      spec TEXT NOT NULL,
+                      resource_version INTEGER NOT NULL
+                    ) WITHOUT ROWID""",
+                            """
+                    CREATE TABLE telemetry (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      device TEXT NOT NULL,
+                      property TEXT NOT NULL,
+                      value TEXT NOT NULL,
+                      quality TEXT NOT NULL,
+                      source_time INTEGER NOT NULL,
+                      created_at INTEGER NOT NULL
+                    )""",
+                            "CREATE INDEX telemetry_created_at ON telemetry (created_at)",
+                            """
+                    CREATE TABLE telemetry_batch (
+                      batch INTEGER PRIMARY KEY,
+                      first_id INTEGER NOT NULL,
+                      last_id INTEGER NOT NULL,
+                      dropped_since_last INTEGER NOT NULL
+                    )""")));
 
     static final int LATEST = MIGRATIONS.getLast().version();
 

@@ -48,7 +48,8 @@ public final class StoreReader {
                         EdgeStore.readIdentity(connection),
                         readMeta(statement),
                         count(statement),
-                        oldest(statement)));
+                        oldest(statement),
+                        version >= 3 ? telemetryRows(statement) : 0));
             } finally {
                 statement.execute("COMMIT");
             }
@@ -109,6 +110,12 @@ public final class StoreReader {
 
     private static long count(Statement statement) throws SQLException {
         try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM outbox")) {
+            return rows.next() ? rows.getLong(1) : 0;
+        }
+    }
+
+    private static long telemetryRows(Statement statement) throws SQLException {
+        try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM telemetry")) {
             return rows.next() ? rows.getLong(1) : 0;
         }
     }

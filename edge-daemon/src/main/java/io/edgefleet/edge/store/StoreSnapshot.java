@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param meta every known {@link MetaKey} that has a value
  * @param outboxDepth entries waiting for the server's acknowledgement
  * @param oldestEntryAt when the oldest waiting entry was appended
+ * @param telemetryRows readings in the telemetry buffer (0 before schema version 3)
  */
 public record StoreSnapshot(
         Path file,
@@ -20,7 +21,8 @@ public record StoreSnapshot(
         Optional<Identity> identity,
         Map<MetaKey, String> meta,
         long outboxDepth,
-        Optional<Instant> oldestEntryAt) {
+        Optional<Instant> oldestEntryAt,
+        long telemetryRows) {
     public StoreSnapshot {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(identity, "identity");

@@ -18,6 +18,8 @@ final class LiveInstance {
     Optional<ProcessHandle> handle = Optional.empty();
     /** Why the process is being stopped; empty when no stop was asked for. */
     Optional<String> stopping = Optional.empty();
+    /** A restart was asked for (a rule): start again once the stopped process has exited. */
+    boolean restartRequested;
     /** Why the daemon killed a process it wants restarted under the policy (liveness). */
     Optional<String> killedBecause = Optional.empty();
 

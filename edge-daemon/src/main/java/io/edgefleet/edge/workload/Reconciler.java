@@ -84,6 +84,17 @@ final class Reconciler {
         }
     }
 
+    /** Restarts one workload whatever its policy (a rule action): stop, then start on exit. Any thread. */
+    void restart(String name, String why) {
+        submit(() -> Optional.ofNullable(live.get(name)).ifPresent(instance -> {
+            LOG.info("EF3513 restarting workload {}: {}", name, why);
+            instance.restartRequested = instance.alive();
+            instance.startAt = instance.alive() ? instance.startAt : Optional.of(clock.instant());
+            requestStop(instance, why);
+            reconcile();
+        }));
+    }
+
     /**
      * Finds the processes of the stored instances (by token; by pid and start instant where there is
      * no /proc), adopts them, stops orphans of this store, then makes one pass that starts whatever
@@ -412,7 +423,8 @@ final class Reconciler {
         if (instance.stopping.isPresent()) {
             String why = instance.stopping.get();
             instance.stopping = Optional.empty();
-            instance.startAt = Optional.empty();
+            instance.startAt = instance.restartRequested ? Optional.of(now) : Optional.empty();
+            instance.restartRequested = false;
             save(instance, ended(r, InstancePhase.STOPPED, code, "stopped because " + why));
             LOG.info("EF3503 workload {} stopped ({}): {}", name, why, exit);
             reconcile();

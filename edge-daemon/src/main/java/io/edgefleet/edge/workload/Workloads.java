@@ -104,6 +104,20 @@ public final class Workloads implements AutoCloseable {
         reconciler.wake();
     }
 
+    /**
+     * Restarts a workload now, whatever its restart policy (a rule's {@code restart-workload}): a
+     * running process is stopped (SIGTERM, then SIGKILL after its grace) and started again; a
+     * stopped, failed or completed one is started again. Returns at once; empty when the workload is
+     * known on this node, else why not.
+     */
+    public Optional<String> restart(String name, String why) {
+        if (instance(name).isEmpty()) {
+            return Optional.of("no workload '" + name + "' on this node");
+        }
+        reconciler.restart(name, why);
+        return Optional.empty();
+    }
+
     /** The committed state of every instance, from the store. */
     public List<InstanceRecord> instances() {
         return store.inTransaction(tx -> WorkloadTable.instances(tx.connection()));

@@ -1,0 +1,23 @@
+package io.edgefleet.edge.device;
+
+import io.edgefleet.driver.Drivers;
+import io.edgefleet.edge.device.rule.RuleEngine;
+import io.edgefleet.edge.device.telemetry.TelemetryBuffer;
+import io.edgefleet.edge.outbox.Outbox;
+import io.edgefleet.edge.store.EdgeStore;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * What every device worker shares: the store, the outbox, the telemetry buffer, the rules, the
+ * drivers (loaded on first use) and whether the link is up (edge changes wait while it is down, so
+ * that offline changes collapse, decision 0005).
+ */
+record DeviceContext(
+        EdgeStore store,
+        Outbox outbox,
+        TelemetryBuffer telemetry,
+        RuleEngine rules,
+        Supplier<Drivers> drivers,
+        BooleanSupplier linkUp,
+        DeviceSettings settings) {}

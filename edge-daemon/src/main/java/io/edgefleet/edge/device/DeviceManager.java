@@ -1,0 +1,288 @@
+package io.edgefleet.edge.device;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.edgefleet.driver.Drivers;
+import io.edgefleet.edge.device.rule.RuleActions;
+import io.edgefleet.edge.device.rule.RuleEngine;
+import io.edgefleet.edge.device.rule.RuleTable;
+import io.edgefleet.edge.device.telemetry.TelemetryBuffer;
+import io.edgefleet.edge.device.telemetry.TelemetryLink;
+import io.edgefleet.edge.device.telemetry.TelemetrySender;
+import io.edgefleet.edge.device.telemetry.TelemetrySettings;
+import io.edgefleet.edge.outbox.Outbox;
+import io.edgefleet.edge.store.EdgeStore;
+import io.edgefleet.protocol.device.DesiredDevice;
+import io.edgefleet.protocol.device.DesiredRule;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The devices of one daemon: one {@link DeviceWorker} (virtual thread, one driver session) per
+ * desired device, the {@link RuleEngine}, the telemetry buffer and its sender. {@link #start}
+ * starts a worker for every device in the store before it returns, so the daemon calls it before
+ * connecting anywhere (offline boot). One thread ({@code edge-devices}) reconciles after each
+ * committed sync and drives the telemetry sender; a device whose generation changed gets a new
+ * session only after the old one is closed, so no device is ever talked to by two sessions.
+ */
+public final class DeviceManager implements AutoCloseable, RuleActions {
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceManager.class);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
+    private final EdgeStore store;
+    private final DeviceContext context;
+    private final TelemetryBuffer telemetry;
+    private final TelemetrySender sender;
+    private final RuleEngine rules;
+    private final ScheduledThreadPoolExecutor thread;
+    private final BiFunction<String, String, Optional<String>> restarter;
+    private final Map<String, DeviceWorker> workers = new ConcurrentHashMap<>();
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private volatile TelemetryLink link = TelemetryLink.NONE;
+    private volatile Drivers drivers;
+
+    private DeviceManager(
+            EdgeStore store,
+            Outbox outbox,
+            DeviceSettings settings,
+            TelemetrySettings telemetrySettings,
+            BiFunction<String, String, Optional<String>> restarter) {
+        this.store = store;
+        this.restarter = restarter;
+        this.telemetry = new TelemetryBuffer(store, telemetrySettings);
+        this.rules = new RuleEngine(this);
+        this.thread = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread t = new Thread(runnable, "edge-devices");
+            t.setDaemon(true);
+            return t;
+        });
+        thread.setRemoveOnCancelPolicy(true);
+        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.sender = new TelemetrySender(telemetry, new LinkView(), settings.clock(), this::sendSoon);
+        this.context =
+                new DeviceContext(store, outbox, telemetry, rules, this::drivers, () -> link.connected(), settings);
+    }
+
+    /**
+     * Starts a worker for every stored device and loads the stored rules, then returns.
+     *
+     * @param restarter restarts a workload by name for a rule ({@code rule, workload → failure})
+     */
+    public static DeviceManager start(
+            EdgeStore store,
+            Outbox outbox,
+            DeviceSettings settings,
+            TelemetrySettings telemetry,
+            BiFunction<String, String, Optional<String>> restarter) {
+        DeviceManager manager = new DeviceManager(store, outbox, settings, telemetry, restarter);
+        manager.reconcile();
+        long period = telemetry.period().toMillis();
+        manager.thread.scheduleWithFixedDelay(manager::sendTelemetry, period, period, TimeUnit.MILLISECONDS);
+        LOG.info(
+                "EF3707 device manager started: {} devices, {} rules",
+                manager.workers.size(),
+                manager.rules.names().size());
+        return manager;
+    }
+
+    /** The appliers of the device resource kinds, for the sync. */
+    public static List<io.edgefleet.edge.sync.ResourceApplier> appliers() {
+        return List.of(
+                new DeviceApplier(), new DesiredValuesApplier(), new io.edgefleet.edge.device.rule.RuleApplier());
+    }
+
+    /** From now on telemetry goes to {@code telemetryLink} and edge changes go upstream while it is connected. */
+    public void attach(TelemetryLink telemetryLink) {
+        this.link = telemetryLink;
+    }
+
+    public TelemetrySender telemetrySender() {
+        return sender;
+    }
+
+    public TelemetryBuffer telemetry() {
+        return telemetry;
+    }
+
+    public RuleEngine rules() {
+        return rules;
+    }
+
+    /** Asks for a reconcile soon (after a sync committed); calls while one is pending merge. Any thread. */
+    public void wake() {
+        if (wakePending.compareAndSet(false, true)) {
+            submit(() -> {
+                wakePending.set(false);
+                reconcile();
+            });
+        }
+    }
+
+    /** The devices with a running worker, by name. */
+    public List<String> running() {
+        return workers.keySet().stream().sorted().toList();
+    }
+
+    /** Desired devices and rules from the store against the running workers. */
+    synchronized void reconcile() {
+        record Wanted(Map<String, DesiredDevice> devices, Map<String, DesiredRule> rules) {}
+        Wanted wanted = store.inTransaction(
+                tx -> new Wanted(DeviceTable.desired(tx.connection()), RuleTable.rules(tx.connection())));
+        rules.reload(wanted.rules());
+        for (String name : List.copyOf(workers.keySet())) {
+            DesiredDevice want = wanted.devices().get(name);
+            DeviceWorker worker = workers.get(name);
+            if (want == null || want.generation() != worker.device().generation()) {
+                stopWorker(name, worker);
+                if (want == null) {
+                    forget(name);
+                }
+            } else {
+                worker.wake(); // its desired values may have changed in this sync
+            }
+        }
+        wanted.devices().forEach((name, want) -> {
+            if (!workers.containsKey(name)) {
+                DeviceWorker worker = new DeviceWorker(want, context);
+                workers.put(name, worker);
+                worker.start();
+            }
+        });
+    }
+
+    private void stopWorker(String name, DeviceWorker worker) {
+        if (!worker.stop(STOP_WAIT)) {
+            LOG.warn(
+                    "EF3709 device {} did not stop within {} s; its session closes when the driver returns",
+                    name,
+                    STOP_WAIT.toSeconds());
+        }
+        workers.remove(name);
+    }
+
+    private void forget(String name) {
+        store.inTransaction(tx -> {
+            TwinTable.forgetDevice(tx.connection(), name);
+            DeviceTable.deleteStatus(tx.connection(), name);
+            return null;
+        });
+        LOG.info("EF3706 device {} removed from this node", name);
+    }
+
+    /** Rule action {@code write-property}: the same edge-set path as the {@code set} command. */
+    @Override
+    public Optional<String> writeProperty(String rule, String device, String property, JsonNode value) {
+        SetOutcome outcome = store.inTransaction(tx -> EdgeDesiredWriter.set(
+                tx.connection(),
+                device,
+                property,
+                value,
+                "rule:" + rule,
+                context.settings().clock().instant()));
+        return switch (outcome) {
+            case SetOutcome.Recorded recorded -> {
+                wakeDevice(device);
+                yield Optional.empty();
+            }
+            case SetOutcome.Refused refused -> Optional.of(refused.code() + ": " + refused.reason());
+        };
+    }
+
+    @Override
+    public Optional<String> restartWorkload(String rule, String workload) {
+        return restarter.apply(rule, workload);
+    }
+
+    /** Wakes the worker of {@code device} (an edge change was recorded for it). */
+    public void wakeDevice(String device) {
+        // Not synchronized: a rule action on a worker must not wait for a reconcile stopping that worker.
+        DeviceWorker worker = workers.get(device);
+        if (worker != null) {
+            worker.wake();
+        }
+    }
+
+    private Drivers drivers() {
+        Drivers loaded = drivers;
+        if (loaded == null) {
+            synchronized (this) {
+                if (drivers == null) {
+                    // Loaded at the first device, not at start: a node without devices loads no driver.
+                    drivers = Drivers.load(DeviceManager.class.getClassLoader());
+                    LOG.info("EF3712 device drivers loaded: {}", drivers.protocols());
+                }
+                loaded = drivers;
+            }
+        }
+        return loaded;
+    }
+
+    private void sendTelemetry() {
+        try {
+            sender.tick();
+        } catch (RuntimeException e) {
+            LOG.warn("EF3853 telemetry sending failed: {}", e.toString());
+        }
+    }
+
+    private void sendSoon() {
+        submit(this::sendTelemetry);
+    }
+
+    private void submit(Runnable work) {
+        try {
+            thread.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    LOG.error("EF3790 device task failed: {}", e.toString(), e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("device event after the daemon stopped: ignored");
+        }
+    }
+
+    /** The attached link as the sender sees it: follows {@link #attach}. */
+    private final class LinkView implements TelemetryLink {
+        @Override
+        public boolean connected() {
+            return link.connected();
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<io.edgefleet.edge.outbox.PublishOutcome> publish(
+                io.edgefleet.protocol.TelemetryBatch batch) {
+            return link.publish(batch);
+        }
+    }
+
+    /** Stops every worker (sessions closed, last changes reported) and the device thread. */
+    @Override
+    public void close() {
+        thread.shutdown();
+        synchronized (this) {
+            workers.values().forEach(w -> w.stop(Duration.ZERO));
+            workers.forEach((name, w) -> {
+                if (!w.stop(STOP_WAIT)) {
+                    LOG.warn("EF3709 device {} did not stop within {} s", name, STOP_WAIT.toSeconds());
+                }
+            });
+            workers.clear();
+        }
+        try {
+            thread.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
