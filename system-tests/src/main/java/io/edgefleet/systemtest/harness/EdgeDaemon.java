@@ -89,6 +89,31 @@ public final class EdgeDaemon implements AutoCloseable {
         }
     }
 
+    /** What a local command printed and its exit status. */
+    public record CliResult(int exitCode, String output) {}
+
+    /** Runs a local command of the daemon ({@code set}, {@code twin}, ...) against its store, as on site. */
+    public CliResult cli(String... args) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command(args))
+                    .redirectErrorStream(true)
+                    .directory(dataDir.getParent().toFile());
+            builder.environment().putAll(env);
+            Process started = builder.start();
+            byte[] out = started.getInputStream().readAllBytes();
+            if (!started.waitFor(30, TimeUnit.SECONDS)) {
+                started.destroyForcibly();
+                throw new IllegalStateException("edgefleet-edge " + String.join(" ", args) + " did not end in 30 s");
+            }
+            return new CliResult(started.exitValue(), new String(out, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private List<String> command(String... args) {
         List<String> command = new ArrayList<>();
         command.add(root.resolve("edge-daemon/src/main/dist/edgefleet-edge").toString());
@@ -107,7 +132,6 @@ public final class EdgeDaemon implements AutoCloseable {
         }
     }
 
-    /** SIGKILL, as a power cut would. */
     /** SIGKILL of the daemon's JVM alone, as a crash would: the workloads it started keep running. */
     public synchronized void crash() {
         if (process != null) {

@@ -132,6 +132,21 @@ public final class FleetApi {
         return send(HttpRequest.newBuilder(uri("/api/v1/artifacts/" + sha256)).DELETE());
     }
 
+    /** A GET of any path, answered 200 with JSON. */
+    public JsonNode get(String path) {
+        return expect(200, "GET " + path, send(HttpRequest.newBuilder(uri(path)).GET()));
+    }
+
+    /** A JSON Merge Patch of any path, answered 200 with JSON. */
+    public JsonNode mergePatch(String path, String json) {
+        return expect(
+                200,
+                "PATCH " + path,
+                send(HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/merge-patch+json")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString(json))));
+    }
+
     /** A JSON POST whose answer the caller checks, refusals included. */
     public HttpResponse<String> post(String path, String json) {
         return send(HttpRequest.newBuilder(uri(path))
