@@ -20,7 +20,7 @@ public enum MessageKind {
     public enum Channel {
         /** Upstream, MQTT QoS 1, {@code event/{tenant}/{node}}. */
         EVENT,
-        /** Upstream, MQTT QoS 0, {@code telemetry/{tenant}/{node}}. */
+        /** Upstream, {@code telemetry/{tenant}/{node}}: heartbeats at QoS 0, telemetry batches at QoS 1. */
         TELEMETRY,
         /** Downstream, MQTT QoS 1, {@code command/{tenant}/{node}/req/{reqId}/{name}}. */
         COMMAND,

@@ -1,17 +1,14 @@
 package io.edgefleet.server.watch;
 
 import io.edgefleet.server.problem.FleetException;
+import io.edgefleet.server.resource.Columns;
 import io.edgefleet.server.tenant.TenantRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +27,7 @@ public class WatchStore {
         if (rows.isEmpty()) {
             throw FleetException.notFound("tenant '" + tenant.name() + "'");
         }
-        return new Position(number(rows.getFirst()[0]), number(rows.getFirst()[1]));
+        return new Position(Columns.number(rows.getFirst()[0]), Columns.number(rows.getFirst()[1]));
     }
 
     /** Up to {@code limit} change-log rows of the tenant with a version above {@code after}, in order. */
@@ -46,7 +43,11 @@ public class WatchStore {
         List<WatchEvent.Change> changes = new ArrayList<>();
         for (Object[] row : rows(query)) {
             changes.add(new WatchEvent.Change(
-                    number(row[0]), (String) row[1], (String) row[2], (String) row[3], text(row[4])));
+                    Columns.number(row[0]),
+                    (String) row[1],
+                    (String) row[2],
+                    (String) row[3],
+                    Columns.text(row[4]).orElse("")));
         }
         return changes;
     }
@@ -56,7 +57,7 @@ public class WatchStore {
         Object value = em.createNativeQuery("SELECT MAX(reported_at) FROM workload_instance WHERE tenant_id = ?1")
                 .setParameter(1, tenantId)
                 .getSingleResult();
-        return instant(value);
+        return Columns.instant(value);
     }
 
     /** Up to {@code limit} instances reported at or after {@code from}, oldest report first. */
@@ -70,19 +71,19 @@ public class WatchStore {
                 .setMaxResults(limit);
         List<ReportedInstance> instances = new ArrayList<>();
         for (Object[] row : rows(query)) {
-            Instant reportedAt = instant(row[1]).orElseThrow();
+            Instant reportedAt = Columns.instant(row[1]).orElseThrow();
             instances.add(new ReportedInstance(
-                    number(row[0]),
+                    Columns.number(row[0]),
                     reportedAt,
                     new WatchEvent.InstanceChange(
                             (String) row[2],
                             (String) row[3],
-                            number(row[4]),
+                            Columns.number(row[4]),
                             (String) row[5],
-                            (int) number(row[6]),
-                            Optional.ofNullable(row[7]).map(v -> (int) number(v)),
-                            row[8] == null ? "" : text(row[8]),
-                            instant(row[9]).orElse(reportedAt))));
+                            (int) Columns.number(row[6]),
+                            Optional.ofNullable(row[7]).map(v -> (int) Columns.number(v)),
+                            Columns.text(row[8]).orElse(""),
+                            Columns.instant(row[9]).orElse(reportedAt))));
         }
         return instances;
     }
@@ -90,34 +91,5 @@ public class WatchStore {
     @SuppressWarnings("unchecked")
     private static List<Object[]> rows(Query query) {
         return query.getResultList();
-    }
-
-    private static long number(Object value) {
-        return ((Number) value).longValue();
-    }
-
-    /** MEDIUMTEXT may come back as a String or a Clob, depending on the driver. */
-    private static String text(Object value) {
-        if (value instanceof java.sql.Clob clob) {
-            try {
-                return clob.getSubString(1, (int) clob.length());
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException("reading a text column failed", e);
-            }
-        }
-        return value.toString();
-    }
-
-    static Optional<Instant> instant(Object value) {
-        return switch (value) {
-            case null -> Optional.empty();
-            case Timestamp timestamp -> Optional.of(timestamp.toInstant());
-            case Instant instant -> Optional.of(instant);
-            case LocalDateTime local -> Optional.of(local.toInstant(ZoneOffset.UTC));
-            case OffsetDateTime offset -> Optional.of(offset.toInstant());
-            default ->
-                throw new IllegalStateException(
-                        "not a time: " + value.getClass().getName());
-        };
     }
 }
