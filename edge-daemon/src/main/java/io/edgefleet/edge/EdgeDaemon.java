@@ -4,8 +4,11 @@ import io.edgefleet.edge.artifact.ArtifactCache;
 import io.edgefleet.edge.artifact.ArtifactProvider;
 import io.edgefleet.edge.artifact.HttpArtifactSource;
 import io.edgefleet.edge.config.EdgeConfig;
+import io.edgefleet.edge.device.DeviceFeed;
 import io.edgefleet.edge.device.DeviceManager;
 import io.edgefleet.edge.device.DeviceSettings;
+import io.edgefleet.edge.device.bus.BusSettings;
+import io.edgefleet.edge.device.bus.LocalBus;
 import io.edgefleet.edge.device.telemetry.TelemetryLink;
 import io.edgefleet.edge.device.telemetry.TelemetrySettings;
 import io.edgefleet.edge.enrollment.Enroller;
@@ -36,6 +39,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -61,6 +65,7 @@ public final class EdgeDaemon implements AutoCloseable {
     private final SyncApplier sync;
     private final Workloads workloads;
     private final DeviceManager devices;
+    private final Optional<LocalBus> localBus;
     private final MqttLink link;
 
     private EdgeDaemon(
@@ -71,6 +76,7 @@ public final class EdgeDaemon implements AutoCloseable {
             SyncApplier sync,
             Workloads workloads,
             DeviceManager devices,
+            Optional<LocalBus> localBus,
             MqttLink link) {
         this.parts = parts;
         this.store = store;
@@ -79,6 +85,7 @@ public final class EdgeDaemon implements AutoCloseable {
         this.sync = sync;
         this.workloads = workloads;
         this.devices = devices;
+        this.localBus = localBus;
         this.link = link;
     }
 
@@ -142,14 +149,22 @@ public final class EdgeDaemon implements AutoCloseable {
             Workloads workloads =
                     Workloads.start(store, outbox, WorkloadSettings.of(config), artifactsFor.apply(store));
             parts.push(workloads);
+            // The local bus takes device news from the first collect on; it needs no cloud at all.
+            Optional<LocalBus> localBus =
+                    BusSettings.of(config, identity.node()).map(LocalBus::new);
             // Devices start from the store too, before the link: sessions, rules and telemetry run offline.
             DeviceManager devices = DeviceManager.start(
                     store,
                     outbox,
                     DeviceSettings.DEFAULT,
                     TelemetrySettings.of(config),
-                    (rule, workload) -> workloads.restart(workload, "rule " + rule));
+                    (rule, workload) -> workloads.restart(workload, "rule " + rule),
+                    localBus.<DeviceFeed>map(bus -> bus).orElse(DeviceFeed.NONE));
             parts.push(devices);
+            localBus.ifPresent(bus -> {
+                bus.start(devices::setDesired);
+                parts.push(bus); // stops before the devices: its last word is the daemon going Offline
+            });
             List<ResourceApplier> allAppliers = new ArrayList<>(appliers);
             allAppliers.add(Workloads.applier());
             allAppliers.addAll(DeviceManager.appliers());
@@ -193,7 +208,7 @@ public final class EdgeDaemon implements AutoCloseable {
                     identity.node(),
                     identity.tenant(),
                     store.file());
-            return new EdgeDaemon(parts, store, identity, outbox, sync, workloads, devices, link);
+            return new EdgeDaemon(parts, store, identity, outbox, sync, workloads, devices, localBus, link);
         } catch (RuntimeException e) {
             closeAll(parts);
             throw e;
@@ -222,6 +237,11 @@ public final class EdgeDaemon implements AutoCloseable {
 
     public DeviceManager devices() {
         return devices;
+    }
+
+    /** The local bus, when {@code local-bus-url} is set. */
+    public Optional<LocalBus> localBus() {
+        return localBus;
     }
 
     public MqttLink link() {

@@ -27,7 +27,14 @@ public enum ConfigKey {
             "false"),
     TELEMETRY_MAX_AGE_SECONDS(
             "telemetry-max-age-seconds", "buffered telemetry older than this is dropped (oldest first)", "86400"),
-    TELEMETRY_MAX_ROWS("telemetry-max-rows", "telemetry readings buffered at most (oldest dropped first)", "100000");
+    TELEMETRY_MAX_ROWS("telemetry-max-rows", "telemetry readings buffered at most (oldest dropped first)", "100000"),
+    LOCAL_BUS_URL(
+            "local-bus-url",
+            "MQTT broker on this PC for the local bus, e.g. tcp://127.0.0.1:1883 (off when not set)",
+            "(off)"),
+    LOCAL_BUS_PREFIX("local-bus-prefix", "topic prefix of the local bus", "edgefleet/"),
+    LOCAL_BUS_USERNAME("local-bus-username", "user name on the local bus broker", "(none)"),
+    LOCAL_BUS_PASSWORD("local-bus-password", "password on the local bus broker", "(none)");
 
     /** Prefix of every environment variable the daemon reads. */
     public static final String ENV_PREFIX = "EDGEFLEET_";

@@ -36,6 +36,10 @@ import java.util.function.Supplier;
  * @param stopWorkloadsOnExit stop every workload when the daemon stops (default: leave them running)
  * @param telemetryMaxAge buffered telemetry readings older than this are dropped, oldest first
  * @param telemetryMaxRows telemetry readings buffered at most; the oldest are dropped first
+ * @param localBusUrl MQTT broker on this PC for the local bus; no local bus when empty
+ * @param localBusPrefix topic prefix of the local bus, ending with {@code /}
+ * @param localBusUsername user name on the local bus broker
+ * @param localBusPassword password on the local bus broker (only with a user name)
  */
 public record EdgeConfig(
         Optional<URI> serverUrl,
@@ -52,7 +56,11 @@ public record EdgeConfig(
         int maxInflight,
         boolean stopWorkloadsOnExit,
         Duration telemetryMaxAge,
-        long telemetryMaxRows) {
+        long telemetryMaxRows,
+        Optional<URI> localBusUrl,
+        String localBusPrefix,
+        Optional<String> localBusUsername,
+        Optional<Secret> localBusPassword) {
 
     public static final String DEFAULT_DATA_DIR = "edge-data";
     public static final Duration DEFAULT_RECONNECT_MIN = Duration.ofMillis(500);
@@ -63,6 +71,8 @@ public record EdgeConfig(
     public static final Duration DEFAULT_TELEMETRY_MAX_AGE = Duration.ofDays(1);
     /** About 15 MB of SQLite at ~150 bytes a reading. */
     public static final long DEFAULT_TELEMETRY_MAX_ROWS = 100_000;
+
+    public static final String DEFAULT_LOCAL_BUS_PREFIX = "edgefleet/";
 
     public EdgeConfig {
         Objects.requireNonNull(serverUrl, "serverUrl");
@@ -85,6 +95,13 @@ public record EdgeConfig(
         Objects.requireNonNull(telemetryMaxAge, "telemetryMaxAge");
         if (telemetryMaxAge.isNegative() || telemetryMaxAge.isZero() || telemetryMaxRows < 1) {
             throw new IllegalArgumentException("telemetry bounds must be positive");
+        }
+        Objects.requireNonNull(localBusUrl, "localBusUrl");
+        Objects.requireNonNull(localBusPrefix, "localBusPrefix");
+        Objects.requireNonNull(localBusUsername, "localBusUsername");
+        Objects.requireNonNull(localBusPassword, "localBusPassword");
+        if (!localBusPrefix.endsWith("/")) {
+            throw new IllegalArgumentException("localBusPrefix must end with /");
         }
     }
 
@@ -149,6 +166,17 @@ public record EdgeConfig(
         long telemetryMaxRows = p.integer(ConfigKey.TELEMETRY_MAX_ROWS, 100, 10_000_000)
                 .map(Integer::longValue)
                 .orElse(DEFAULT_TELEMETRY_MAX_ROWS);
+        Optional<URI> localBusUrl = p.url(ConfigKey.LOCAL_BUS_URL, "tcp");
+        String localBusPrefix = p.text(ConfigKey.LOCAL_BUS_PREFIX)
+                .map(prefix -> p.topicPrefix(ConfigKey.LOCAL_BUS_PREFIX, prefix))
+                .orElse(DEFAULT_LOCAL_BUS_PREFIX);
+        Optional<String> localBusUsername = p.text(ConfigKey.LOCAL_BUS_USERNAME);
+        Optional<Secret> localBusPassword = p.text(ConfigKey.LOCAL_BUS_PASSWORD).map(Secret::new);
+        if (localBusPassword.isPresent() && localBusUsername.isEmpty()) {
+            throw p.invalid(
+                    ConfigKey.LOCAL_BUS_PASSWORD,
+                    "a password needs a user name: set " + ConfigKey.LOCAL_BUS_USERNAME.key());
+        }
         return new EdgeConfig(
                 serverUrl,
                 token,
@@ -164,7 +192,11 @@ public record EdgeConfig(
                 maxInflight,
                 stopWorkloadsOnExit,
                 telemetryMaxAge,
-                telemetryMaxRows);
+                telemetryMaxRows,
+                localBusUrl,
+                localBusPrefix,
+                localBusUsername,
+                localBusPassword);
     }
 
     /**
@@ -222,6 +254,21 @@ public record EdgeConfig(
                 }
                 return uri;
             });
+        }
+
+        /**
+         * An MQTT topic prefix workloads subscribe under: no wildcards (they would make every topic a
+         * filter), not {@code $...} (the broker's own topics), always ending with one {@code /}.
+         */
+        String topicPrefix(ConfigKey key, String prefix) {
+            if (prefix.contains("+") || prefix.contains("#") || prefix.startsWith("$") || prefix.indexOf(0) >= 0) {
+                throw invalid(key, "'" + prefix + "' is not a topic prefix: no '+', '#' or NUL, and no leading '$'");
+            }
+            String normal = prefix.endsWith("/") ? prefix : prefix + "/";
+            if (normal.startsWith("/") || normal.contains("//")) {
+                throw invalid(key, "'" + prefix + "' has an empty topic level; use e.g. edgefleet/ or plant-7/edge/");
+            }
+            return normal;
         }
 
         Optional<Path> path(ConfigKey key) {

@@ -11,10 +11,12 @@ import io.edgefleet.edge.store.EdgeStore;
 import io.edgefleet.protocol.device.DesiredValue;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,8 @@ final class DesiredWrites {
     private final Map<String, JsonNode> written = new HashMap<>();
 
     private final Map<String, String> errors = new HashMap<>();
+    /** Per property: the value it should hold, as read by the last {@link #apply}. */
+    private Map<String, JsonNode> targets = Map.of();
 
     DesiredWrites(String device, DeviceConnection connection, EdgeStore store, Clock clock) {
         this.device = device;
@@ -57,17 +61,25 @@ final class DesiredWrites {
         TreeSet<String> properties = new TreeSet<>(desired.synced().keySet());
         properties.addAll(desired.edge().keySet());
         List<Reading> readBack = new ArrayList<>();
+        Map<String, JsonNode> wanted = new TreeMap<>();
         for (String property : properties) {
             Optional<Target> target = Target.of(
                     property,
                     Optional.ofNullable(desired.synced().get(property)),
                     Optional.ofNullable(desired.edge().get(property)));
+            target.ifPresent(t -> wanted.put(property, t.value()));
             if (target.isEmpty() || target.get().key().equals(done.get(property))) {
                 continue;
             }
             readBack.addAll(write(session, target.get()));
         }
+        targets = Collections.unmodifiableMap(wanted);
         return readBack;
+    }
+
+    /** The value each property should hold, as the last {@link #apply} found it (for the twin's delta). */
+    Map<String, JsonNode> targets() {
+        return targets;
     }
 
     private List<Reading> write(DriverSession session, Target target) {

@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * What every device worker shares: the store, the outbox, the telemetry buffer, the rules, the
- * drivers (loaded on first use) and whether the link is up (edge changes wait while it is down, so
- * that offline changes collapse, decision 0005).
+ * drivers (loaded on first use), whether the link is up (edge changes wait while it is down, so
+ * that offline changes collapse, decision 0005) and the feed of the local bus.
  */
 record DeviceContext(
         EdgeStore store,
@@ -20,4 +20,5 @@ record DeviceContext(
         RuleEngine rules,
         Supplier<Drivers> drivers,
         BooleanSupplier linkUp,
-        DeviceSettings settings) {}
+        DeviceSettings settings,
+        DeviceFeed feed) {}

@@ -45,6 +45,7 @@ public final class DeviceManager implements AutoCloseable, RuleActions {
     private final RuleEngine rules;
     private final ScheduledThreadPoolExecutor thread;
     private final BiFunction<String, String, Optional<String>> restarter;
+    private final DeviceFeed feed;
     private final Map<String, DeviceWorker> workers = new ConcurrentHashMap<>();
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private volatile TelemetryLink link = TelemetryLink.NONE;
@@ -55,9 +56,11 @@ public final class DeviceManager implements AutoCloseable, RuleActions {
             Outbox outbox,
             DeviceSettings settings,
             TelemetrySettings telemetrySettings,
-            BiFunction<String, String, Optional<String>> restarter) {
+            BiFunction<String, String, Optional<String>> restarter,
+            DeviceFeed feed) {
         this.store = store;
         this.restarter = restarter;
+        this.feed = feed;
         this.telemetry = new TelemetryBuffer(store, telemetrySettings);
         this.rules = new RuleEngine(this);
         this.thread = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -68,8 +71,8 @@ public final class DeviceManager implements AutoCloseable, RuleActions {
         thread.setRemoveOnCancelPolicy(true);
         thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.sender = new TelemetrySender(telemetry, new LinkView(), settings.clock(), this::sendSoon);
-        this.context =
-                new DeviceContext(store, outbox, telemetry, rules, this::drivers, () -> link.connected(), settings);
+        this.context = new DeviceContext(
+                store, outbox, telemetry, rules, this::drivers, () -> link.connected(), settings, feed);
     }
 
     /**
@@ -83,7 +86,21 @@ public final class DeviceManager implements AutoCloseable, RuleActions {
             DeviceSettings settings,
             TelemetrySettings telemetry,
             BiFunction<String, String, Optional<String>> restarter) {
-        DeviceManager manager = new DeviceManager(store, outbox, settings, telemetry, restarter);
+        return start(store, outbox, settings, telemetry, restarter, DeviceFeed.NONE);
+    }
+
+    /**
+     * Starts as {@link #start(EdgeStore, Outbox, DeviceSettings, TelemetrySettings, BiFunction)}, with
+     * every reading, state and delta also told to {@code feed} (the local bus) from the first collect.
+     */
+    public static DeviceManager start(
+            EdgeStore store,
+            Outbox outbox,
+            DeviceSettings settings,
+            TelemetrySettings telemetry,
+            BiFunction<String, String, Optional<String>> restarter,
+            DeviceFeed feed) {
+        DeviceManager manager = new DeviceManager(store, outbox, settings, telemetry, restarter, feed);
         manager.reconcile();
         long period = telemetry.period().toMillis();
         manager.thread.scheduleWithFixedDelay(manager::sendTelemetry, period, period, TimeUnit.MILLISECONDS);
@@ -175,26 +192,37 @@ public final class DeviceManager implements AutoCloseable, RuleActions {
             DeviceTable.deleteStatus(tx.connection(), name);
             return null;
         });
+        feed.removed(name);
         LOG.info("EF3706 device {} removed from this node", name);
     }
 
     /** Rule action {@code write-property}: the same edge-set path as the {@code set} command. */
     @Override
     public Optional<String> writeProperty(String rule, String device, String property, JsonNode value) {
+        return switch (setDesired(device, property, value, "rule:" + rule)) {
+            case SetOutcome.Recorded recorded -> Optional.empty();
+            case SetOutcome.Refused refused -> Optional.of(refused.code() + ": " + refused.reason());
+        };
+    }
+
+    /**
+     * Records an edge-set desired value (rules, the local bus) through {@link EdgeDesiredWriter}, the
+     * {@code set} command's path, and wakes the device's worker to write it. Any thread.
+     *
+     * @param by who set it: {@code rule:<name>}, {@code bus:<client>}
+     */
+    public SetOutcome setDesired(String device, String property, JsonNode value, String by) {
         SetOutcome outcome = store.inTransaction(tx -> EdgeDesiredWriter.set(
                 tx.connection(),
                 device,
                 property,
                 value,
-                "rule:" + rule,
+                by,
                 context.settings().clock().instant()));
-        return switch (outcome) {
-            case SetOutcome.Recorded recorded -> {
-                wakeDevice(device);
-                yield Optional.empty();
-            }
-            case SetOutcome.Refused refused -> Optional.of(refused.code() + ": " + refused.reason());
-        };
+        if (outcome instanceof SetOutcome.Recorded) {
+            wakeDevice(device);
+        }
+        return outcome;
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.edgefleet.protocol.device.ValueQuality;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,7 @@ final class DeviceWorker implements Runnable {
                 if (session.isPresent()) {
                     collect();
                     session.ifPresent(s -> process(writes.apply(s)));
+                    context.feed().twin(device.name(), writes.targets(), Collections.unmodifiableMap(last));
                 }
                 if (!now().isBefore(nextReport)) {
                     report();
@@ -212,6 +214,8 @@ final class DeviceWorker implements Runnable {
             DeviceTable.putStatus(tx.connection(), device.name(), status());
             return null;
         });
+        context.feed().readings(device.name(), values);
+        context.feed().state(device.name(), state.orElse(DeviceState.OFFLINE));
         context.rules().onValues(device.name(), values, now);
     }
 
@@ -239,6 +243,7 @@ final class DeviceWorker implements Runnable {
             DeviceTable.putStatus(tx.connection(), device.name(), status());
             return null;
         });
+        context.feed().state(device.name(), state.orElse(DeviceState.OFFLINE));
     }
 
     /** One coalesced report: latest value of each changed property, the state if it changed, edge changes. */

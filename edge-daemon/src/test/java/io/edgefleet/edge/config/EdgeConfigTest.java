@@ -186,4 +186,50 @@ class EdgeConfigTest {
         assertThat(ConfigKey.SERVER_URL.envName()).isEqualTo("EDGEFLEET_SERVER_URL");
         assertThat(ConfigKey.MQTT_TRUST_STORE_PASSWORD.envName()).isEqualTo("EDGEFLEET_MQTT_TRUST_STORE_PASSWORD");
     }
+
+    @Test
+    void theLocalBusIsOffUnlessItsUrlIsSet() {
+        EdgeConfig config = load(Map.of());
+
+        assertThat(config.localBusUrl()).isEmpty();
+        assertThat(config.localBusPrefix()).isEqualTo("edgefleet/");
+        assertThat(config.localBusUsername()).isEmpty();
+        assertThat(config.localBusPassword()).isEmpty();
+    }
+
+    @Test
+    void localBusSettingsComeFromTheEnvironmentAndThePasswordStaysSecret() {
+        EdgeConfig config = load(Map.of(
+                "EDGEFLEET_LOCAL_BUS_URL", "tcp://127.0.0.1:1883",
+                "EDGEFLEET_LOCAL_BUS_PREFIX", "plant-7/edge",
+                "EDGEFLEET_LOCAL_BUS_USERNAME", "edgefleet",
+                "EDGEFLEET_LOCAL_BUS_PASSWORD", "s3cret-bus"));
+
+        assertThat(config.localBusUrl()).contains(URI.create("tcp://127.0.0.1:1883"));
+        assertThat(config.localBusPrefix()).as("one '/' added").isEqualTo("plant-7/edge/");
+        assertThat(config.localBusUsername()).contains("edgefleet");
+        assertThat(config.localBusPassword()).map(Secret::reveal).contains("s3cret-bus");
+        assertThat(config.toString()).doesNotContain("s3cret-bus");
+    }
+
+    @Test
+    void aLocalBusPrefixWithAWildcardOrAnEmptyLevelIsRefused() {
+        for (String prefix : new String[] {"edge/+/", "edge/#", "$SYS/", "/edge", "edge//x"}) {
+            assertThatThrownBy(() -> load(Map.of("EDGEFLEET_LOCAL_BUS_PREFIX", prefix)))
+                    .as(prefix)
+                    .isInstanceOf(EdgeException.class)
+                    .hasMessageContaining("'local-bus-prefix'");
+        }
+    }
+
+    @Test
+    void aLocalBusPasswordWithoutAUserOrAUrlOfAnotherSchemeIsRefused() {
+        assertThatThrownBy(() -> load(Map.of("EDGEFLEET_LOCAL_BUS_PASSWORD", "s3cret-bus")))
+                .isInstanceOf(EdgeException.class)
+                .hasMessageContaining("'local-bus-password'")
+                .hasMessageNotContaining("s3cret-bus");
+        assertThatThrownBy(() -> load(Map.of("EDGEFLEET_LOCAL_BUS_URL", "http://127.0.0.1:1883")))
+                .isInstanceOf(EdgeException.class)
+                .hasMessageContaining("'local-bus-url'");
+    }
 }
