@@ -16,6 +16,7 @@ public final class BenchMain {
     static {
         BENCHMARKS.put("foundation", FoundationBench::run);
         BENCHMARKS.put("workloads", WorkloadsBench::run);
+        BENCHMARKS.put("devices", DevicesBench::run);
     }
 
     private BenchMain() {}

@@ -46,6 +46,11 @@ public final class EdgeDaemon implements AutoCloseable {
         return this;
     }
 
+    /** The daemon's data directory (its store is {@code edge.db} in it). */
+    public Path dataDir() {
+        return dataDir;
+    }
+
     public long pid() {
         return process.pid();
     }

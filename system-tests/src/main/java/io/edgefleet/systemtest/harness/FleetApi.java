@@ -154,6 +154,36 @@ public final class FleetApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** What enrollment hands a node: where its broker is and the credentials it connects with. */
+    public record Enrollment(String tenant, String node, String mqttUrl, String username, String password) {}
+
+    /** Creates a token for {@code node} and enrolls it, as the edge daemon does at its first start. */
+    public Enrollment enroll(String node) {
+        String body = "{\"token\":\"" + createEnrollmentToken(node) + "\",\"node\":\"" + node
+                + "\",\"agentVersion\":\"bench\",\"os\":\"linux\",\"arch\":\"amd64\",\"hostname\":\"bench\"}";
+        JsonNode answer = expect(
+                201,
+                "POST enrollment",
+                send(HttpRequest.newBuilder(uri("/api/v1/enrollments"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))));
+        return new Enrollment(
+                answer.path("tenant").asText(),
+                answer.path("node").asText(),
+                answer.path("mqttUrl").asText(),
+                answer.path("username").asText(),
+                answer.path("password").asText());
+    }
+
+    /** A GET of any path answered 200 with text (the Prometheus metrics at /metrics). */
+    public String text(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET(), "text/plain");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
     private static JsonNode expect(int status, String what, HttpResponse<String> response) {
         if (response.statusCode() != status) {
             throw new IllegalStateException(what + " answered " + response.statusCode() + ": " + response.body());
@@ -162,10 +192,14 @@ public final class FleetApi {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request, "application/json");
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String accept) {
         try {
             return http.send(
                     request.header("Authorization", authorization)
-                            .header("Accept", "application/json")
+                            .header("Accept", accept)
                             .timeout(Duration.ofSeconds(10))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
