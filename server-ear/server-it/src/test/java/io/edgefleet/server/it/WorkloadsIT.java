@@ -168,7 +168,7 @@ class WorkloadsIT {
                 JsonNode enrollment = admin.enrollNewNode(node);
                 label(node, line);
                 nodes.add(node);
-                edges.add(connect(enrollment, node));
+                edges.add(connect(enrollment, node).keepAlive());
             }
             admin.post(
                     "/api/v1/workloads",

@@ -2,6 +2,7 @@ package io.edgefleet.server.it.support;
 
 import io.edgefleet.protocol.DecodeResult;
 import io.edgefleet.protocol.Envelope;
+import io.edgefleet.protocol.Heartbeat;
 import io.edgefleet.protocol.MessageBody;
 import io.edgefleet.protocol.ProtocolCodec;
 import io.edgefleet.protocol.Topics;
@@ -33,6 +34,7 @@ public final class FakeEdge implements AutoCloseable {
     private final String node;
     private final MqttClient client;
     private final List<Command> commands = new CopyOnWriteArrayList<>();
+    private volatile Thread heartbeats;
 
     private FakeEdge(String url, String tenant, String node) throws MqttException {
         this.tenant = tenant;
@@ -74,6 +76,27 @@ public final class FakeEdge implements AutoCloseable {
                 envelope.kind().channel() == io.edgefleet.protocol.MessageKind.Channel.EVENT ? 1 : 0);
     }
 
+    /**
+     * Heartbeats every second from now until {@link #close()}, as a real node sends them: without
+     * them the node's lease runs out whenever a slow machine makes a test pause, and an Offline node
+     * changes what the server does (a rollout takes it first, for one).
+     */
+    public FakeEdge keepAlive() {
+        heartbeats = Thread.ofVirtual().name("fake-edge-heartbeat-" + node).start(() -> {
+            while (!Thread.currentThread().isInterrupted() && client.isConnected()) {
+                try {
+                    send(Envelope.of(node, Instant.now(), new Heartbeat(0)));
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (MqttException e) {
+                    return;
+                }
+            }
+        });
+        return this;
+    }
+
     public void hello(MessageBody hello) throws MqttException {
         send(Envelope.of(node, Instant.now(), hello));
     }
@@ -110,6 +133,10 @@ public final class FakeEdge implements AutoCloseable {
 
     @Override
     public void close() {
+        Thread beating = heartbeats;
+        if (beating != null) {
+            beating.interrupt();
+        }
         try {
             if (client.isConnected()) {
                 client.disconnect(2000);
