@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgefleet.edge.EdgeException;
+import io.edgefleet.edge.cli.TextTable;
 import io.edgefleet.edge.store.StoreReader;
 import io.edgefleet.protocol.device.DesiredDevice;
 import java.io.PrintStream;
@@ -62,24 +63,21 @@ public final class DevicesCommand {
     }
 
     static String toText(List<Row> rows) {
-        StringBuilder text = new StringBuilder();
-        String format = "%-24s %4s %-12s %-8s %-24s %-24s %s%n";
-        text.append(String.format(format, "NAME", "GEN", "PROTOCOL", "STATE", "SINCE", "LAST-READ", "ERROR"));
+        if (rows.isEmpty()) {
+            return "(no devices on this node)" + System.lineSeparator();
+        }
+        TextTable table = new TextTable("NAME", "GEN", "PROTOCOL", "STATE", "SINCE", "LAST-READ", "ERROR");
         for (Row r : rows) {
-            text.append(String.format(
-                    format,
+            table.row(
                     r.name(),
                     r.generation(),
                     r.protocol(),
                     r.state(),
                     r.since().map(Instant::toString).orElse("-"),
                     r.lastRead().map(Instant::toString).orElse("-"),
-                    r.error()));
+                    r.error());
         }
-        if (rows.isEmpty()) {
-            text.append("(no devices on this node)").append(System.lineSeparator());
-        }
-        return text.toString();
+        return table.render();
     }
 
     static String toJson(List<Row> rows) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgefleet.edge.EdgeException;
+import io.edgefleet.edge.cli.TextTable;
 import io.edgefleet.edge.store.StoreReader;
 import io.edgefleet.protocol.device.DesiredDevice;
 import io.edgefleet.protocol.device.DesiredValue;
@@ -70,10 +71,7 @@ public final class TwinCommand {
     }
 
     static String toText(List<Row> rows) {
-        StringBuilder text = new StringBuilder();
-        String format = "%-20s %-10s %-24s %-22s %-12s %-7s %-24s %s%n";
-        text.append(String.format(
-                format,
+        TextTable table = new TextTable(
                 "PROPERTY",
                 "ACCESS",
                 "DESIRED (VERSION, BY)",
@@ -81,10 +79,9 @@ public final class TwinCommand {
                 "REPORTED",
                 "QUALITY",
                 "SOURCE-TIME",
-                "WRITE-ERROR"));
+                "WRITE-ERROR");
         for (Row r : rows) {
-            text.append(String.format(
-                    format,
+            table.row(
                     r.property().name(),
                     r.property().accessMode() == io.edgefleet.protocol.device.AccessMode.READ_ONLY
                             ? "ReadOnly"
@@ -103,9 +100,9 @@ public final class TwinCommand {
                             .map(v -> v.quality().name().toLowerCase(Locale.ROOT))
                             .orElse("-"),
                     r.reported().map(v -> v.sourceTime().toString()).orElse("-"),
-                    r.writeError().isEmpty() ? "-" : r.writeError()));
+                    r.writeError().isEmpty() ? "-" : r.writeError());
         }
-        return text.toString();
+        return table.render();
     }
 
     static String toJson(String device, List<Row> rows) {

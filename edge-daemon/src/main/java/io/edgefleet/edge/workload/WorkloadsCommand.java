@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgefleet.edge.EdgeException;
+import io.edgefleet.edge.cli.TextTable;
 import io.edgefleet.edge.store.StoreReader;
 import io.edgefleet.protocol.workload.DesiredWorkload;
 import io.edgefleet.protocol.workload.InstancePhase;
@@ -82,12 +83,12 @@ public final class WorkloadsCommand {
     }
 
     static String toText(List<Row> rows) {
-        StringBuilder text = new StringBuilder();
-        String format = "%-24s %4s %-11s %8s %9s %-24s %8s  %s%n";
-        text.append(String.format(format, "NAME", "GEN", "PHASE", "RESTARTS", "LAST-EXIT", "SINCE", "PID", "MESSAGE"));
+        if (rows.isEmpty()) {
+            return "(no workloads on this node)" + System.lineSeparator();
+        }
+        TextTable table = new TextTable("NAME", "GEN", "PHASE", "RESTARTS", "LAST-EXIT", "SINCE", "PID", "MESSAGE");
         for (Row r : rows) {
-            text.append(String.format(
-                    format,
+            table.row(
                     r.name(),
                     r.generation(),
                     r.phase(),
@@ -95,12 +96,9 @@ public final class WorkloadsCommand {
                     r.lastExit().map(String::valueOf).orElse("-"),
                     r.since().map(Instant::toString).orElse("-"),
                     r.pid().map(String::valueOf).orElse("-"),
-                    r.message()));
+                    r.message());
         }
-        if (rows.isEmpty()) {
-            text.append("(no workloads on this node)").append(System.lineSeparator());
-        }
-        return text.toString();
+        return table.render();
     }
 
     static String toJson(List<Row> rows) {
