@@ -64,9 +64,7 @@ public class DeviceModels implements SpecKind {
     @Override
     public ObjectNode status(TenantRef tenant, SpecRow row) {
         ObjectNode status = SpecRows.MAPPER.createObjectNode();
-        status.put(
-                "devices",
-                rows.where(Devices.TABLE, tenant, "model_name", row.name()).size());
+        status.put("devices", rows.count(Devices.TABLE, tenant, "model_name", row.name()));
         return status;
     }
 

@@ -61,6 +61,18 @@ public class SpecRows {
         return rows(table, query);
     }
 
+    /** How many rows' extra {@code column} holds {@code value}. */
+    public long count(SpecTable table, TenantRef tenant, String column, String value) {
+        if (!table.extraColumns().contains(column)) {
+            throw new IllegalArgumentException(column + " is not an extra column of " + table.table());
+        }
+        return Columns.number(em.createNativeQuery(
+                        "SELECT COUNT(*) FROM " + table.table() + " WHERE tenant_id = ?1 AND " + column + " = ?2")
+                .setParameter(1, tenant.id())
+                .setParameter(2, value)
+                .getSingleResult());
+    }
+
     public void insert(
             SpecTable table,
             TenantRef tenant,
