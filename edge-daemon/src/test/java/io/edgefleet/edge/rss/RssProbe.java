@@ -26,7 +26,8 @@ import java.util.Optional;
  * and 100 {@code sleep} workloads by sync; 5 s after each step it prints the daemon JVM's VmRSS (what
  * ps shows, as the bench reads it) and at the end its CPU time. {@code edge-daemon/rss-probe.sh} builds
  * and runs it; arguments: launcher, jar, extra JVM flags (EDGEFLEET_JAVA_OPTS), steps ({@code 0,10}).
- * With {@code RSS_PROBE_SEED} set the store is seeded (no enrollment, as after a restart); with {@code
+ * {@code RSS_PROBE_DEPLOYS=100} first deploys and deletes that many workloads one after another, as the
+ * bench does before it scales. With {@code RSS_PROBE_SEED} set the store is seeded (no enrollment, as after a restart); with {@code
  * RSS_PROBE_HOLD} set the daemon is kept running after the last step for jcmd or pmap.
  */
 public final class RssProbe {
@@ -115,6 +116,37 @@ public final class RssProbe {
                 long version = 0;
                 int running = 0;
                 StringBuilder line = new StringBuilder();
+                // As the bench does before it scales: deploys one after another, each deleted once running.
+                int deploys = Integer.parseInt(System.getenv().getOrDefault("RSS_PROBE_DEPLOYS", "0"));
+                for (int i = 0; i < deploys; i++) {
+                    String name = "deploy-" + i;
+                    DesiredWorkload desired = new DesiredWorkload(
+                            name, 1, WorkloadTemplate.ofCommand(List.of("sleep", Long.toString(MARKER + 500 + i))));
+                    ResourceChange upsert = new ResourceChange(
+                            version + 1,
+                            DesiredWorkload.RESOURCE,
+                            name,
+                            ResourceChange.Operation.UPSERT,
+                            Optional.of(mapper.valueToTree(desired)));
+                    server.command(
+                            TestStores.TENANT, TestStores.NODE, new Sync(version, version + 1, false, List.of(upsert)));
+                    version++;
+                    Wait.until(
+                            name + " running",
+                            Duration.ofSeconds(120),
+                            () -> sleeping().size() == 1);
+                    ResourceChange delete = new ResourceChange(
+                            version + 1,
+                            DesiredWorkload.RESOURCE,
+                            name,
+                            ResourceChange.Operation.DELETE,
+                            Optional.empty());
+                    server.command(
+                            TestStores.TENANT, TestStores.NODE, new Sync(version, version + 1, false, List.of(delete)));
+                    version++;
+                    Wait.until(name + " stopped", Duration.ofSeconds(120), () -> sleeping()
+                            .isEmpty());
+                }
                 for (int target : steps) {
                     List<ResourceChange> changes = new ArrayList<>();
                     long from = version;
