@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.ser.InstantSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -51,12 +53,18 @@ public final class ProtocolCodec {
 
     /**
      * The Jackson mapper configured the way the protocol needs it; also useful to callers that map
-     * resource specs carried in {@link ResourceChange}s.
+     * resource specs carried in {@link ResourceChange}s. Of java.time it knows {@link Instant} only, the
+     * one time type in the protocol, with the JavaTimeModule's own (de)serializers, so the JSON is the
+     * same: the whole module sets up about 70 classes for every java.time type, and each class loaded
+     * costs resident memory on the edge PC (docs/architecture/edge-daemon.md).
      */
     public static ObjectMapper newMapper(int maxDocumentBytes) {
+        SimpleModule instants = new SimpleModule("edgefleet-instant")
+                .addSerializer(Instant.class, InstantSerializer.INSTANCE)
+                .addDeserializer(Instant.class, InstantDeserializer.INSTANT);
         JsonMapper mapper = JsonMapper.builder()
                 .addModule(new Jdk8Module())
-                .addModule(new JavaTimeModule())
+                .addModule(instants)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

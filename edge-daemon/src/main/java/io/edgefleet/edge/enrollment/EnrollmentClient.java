@@ -8,17 +8,20 @@ import io.edgefleet.edge.store.Identity;
 import io.edgefleet.protocol.Names;
 import io.edgefleet.protocol.ProtocolCodec;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 
 /**
  * One call of the enrollment contract: {@code POST {server-url}/api/v1/enrollments}. Answers are
- * turned into an {@link EnrollmentResult}; nothing here retries or stores.
+ * turned into an {@link EnrollmentResult}; nothing here retries or stores. Uses {@link
+ * HttpURLConnection}, as the artifact download does: the JDK's HttpClient loads about 650 classes (its
+ * own stack and TLS set up even for plain HTTP) that stay loaded for the daemon's life, about 10 MB of
+ * RSS for one request made once.
  */
 public final class EnrollmentClient implements AutoCloseable {
     public static final String PATH = "/api/v1/enrollments";
@@ -26,16 +29,13 @@ public final class EnrollmentClient implements AutoCloseable {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_RESPONSE_BYTES = 64 * 1024;
 
-    private final HttpClient http;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
     private final ObjectMapper json = ProtocolCodec.newMapper(MAX_RESPONSE_BYTES);
     private final Clock clock;
 
     public EnrollmentClient(Clock clock) {
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     public EnrollmentResult enroll(URI serverUrl, EnrollmentRequest request) {
@@ -47,23 +47,38 @@ public final class EnrollmentClient implements AutoCloseable {
                 .put("os", request.os())
                 .put("arch", request.arch())
                 .put("hostname", request.hostname());
-        HttpResponse<byte[]> response;
+        HttpURLConnection connection = null;
         try {
-            response = http.send(
-                    HttpRequest.newBuilder(target)
-                            .timeout(REQUEST_TIMEOUT)
-                            .header("Content-Type", "application/json")
-                            .header("Accept", "application/json, application/problem+json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
+            byte[] payload = json.writeValueAsBytes(body);
+            connection = (HttpURLConnection) target.toURL().openConnection();
+            connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+            connection.setReadTimeout((int) REQUEST_TIMEOUT.toMillis());
+            connection.setInstanceFollowRedirects(false);
+            connection.setUseCaches(false);
+            connection.setDoOutput(true);
+            connection.setRequestMethod("POST");
+            connection.setRequestProperty("Content-Type", "application/json");
+            connection.setRequestProperty("Accept", "application/json, application/problem+json");
+            connection.setFixedLengthStreamingMode(payload.length);
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(payload);
+            }
+            int status = connection.getResponseCode();
+            return interpret(target, status, readBody(connection, status));
+        } catch (IOException | IllegalArgumentException e) {
             return new EnrollmentResult.Unreachable(target + ": " + describe(e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new EnrollmentResult.Unreachable("interrupted");
+        } finally {
+            if (connection != null) {
+                connection.disconnect();
+            }
         }
-        return interpret(target, response.statusCode(), response.body());
+    }
+
+    /** The answer's body (the error stream for 4xx/5xx), at most {@link #MAX_RESPONSE_BYTES}. */
+    private static byte[] readBody(HttpURLConnection connection, int status) throws IOException {
+        try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+            return in == null ? new byte[0] : in.readNBytes(MAX_RESPONSE_BYTES);
+        }
     }
 
     private EnrollmentResult interpret(URI target, int status, byte[] body) {
@@ -125,13 +140,13 @@ public final class EnrollmentClient implements AutoCloseable {
         return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 297) + "...";
     }
 
-    private static String describe(IOException e) {
+    private static String describe(Exception e) {
         String name = e.getClass().getSimpleName().replace("Exception", "").toLowerCase(Locale.ROOT);
         return e.getMessage() == null ? name : name + ": " + e.getMessage();
     }
 
     @Override
     public void close() {
-        http.close();
+        // Nothing held between calls: each enrollment opens and closes its own connection.
     }
 }
