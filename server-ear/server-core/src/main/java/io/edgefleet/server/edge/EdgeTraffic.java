@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
@@ -71,6 +72,13 @@ public final class EdgeTraffic implements UpstreamHandler {
      * row lock is held; what is left is taken by the next drain.
      */
     static final int MAX_DRAIN = 256;
+
+    // Per node, twin reports that came after a gap, by the drain that found them: touched only by
+    // the node's drains, which never run at once.
+    private final Map<String, List<InboundMessage>> held = new ConcurrentHashMap<>();
+
+    /** At most this many held reports per node (the lowest seqs); the edge resends the rest. */
+    static final int MAX_HELD = 256;
 
     /** What edge traffic needs of workloads and sync. */
     public record WorkloadSide(SyncPusher sync, WorkloadTraffic traffic, Rollouts rollouts) {}
@@ -122,21 +130,38 @@ public final class EdgeTraffic implements UpstreamHandler {
                 twinRun.add(next);
                 continue;
             }
-            twinReports(twinRun);
+            twinReports(key, twinRun);
             twinRun.clear();
+            if (next.envelope().body() instanceof Hello) {
+                // A new session: the edge resends whatever is unacknowledged, so nothing held from the
+                // old one is needed (and none of it may apply to a stream that starts over).
+                held.remove(key);
+            }
             process(next);
         }
-        twinReports(twinRun);
+        // Also when no twin report came: a message applied above may have closed the gap held ones wait for.
+        twinReports(key, twinRun);
     }
 
-    private void twinReports(List<InboundMessage> run) {
-        if (run.isEmpty()) {
+    /**
+     * A run of twin reports, together with those held from earlier drains, in seq order (the broker
+     * may deliver a node's messages out of order, see decision record 0008): the ones after a gap are
+     * held again, unacknowledged, until the gap is filled or the edge resends them.
+     */
+    private void twinReports(String key, List<InboundMessage> fresh) {
+        List<InboundMessage> waiting = held.getOrDefault(key, List.of());
+        if (fresh.isEmpty() && waiting.isEmpty()) {
             return;
         }
+        Map<Long, InboundMessage> bySeq = new TreeMap<>();
+        waiting.forEach(m -> bySeq.put(m.envelope().seq(), m));
+        fresh.forEach(m -> bySeq.put(m.envelope().seq(), m));
+        List<InboundMessage> run = List.copyOf(bySeq.values());
         InboundMessage first = run.getFirst();
         try {
             Optional<TenantRef> tenant = tenants.find(first.tenant());
             if (tenant.isEmpty()) {
+                held.remove(key);
                 run.forEach(message -> unknown(message, "unknown-tenant"));
                 return;
             }
@@ -146,16 +171,32 @@ public final class EdgeTraffic implements UpstreamHandler {
                     .toList();
             List<TrafficOutcome> outcomes = twins.twinReports(tenant.get(), first.node(), reports, clock.instant());
             long ackUpTo = 0;
+            List<InboundMessage> stillWaiting = new ArrayList<>();
             for (int i = 0; i < run.size(); i++) {
-                ackUpTo = Math.max(ackUpTo, account(run.get(i), outcomes.get(i)));
+                InboundMessage message = run.get(i);
+                if (outcomes.get(i) instanceof TrafficOutcome.OutOfOrder) {
+                    if (stillWaiting.size() < MAX_HELD) {
+                        stillWaiting.add(message);
+                    }
+                    if (waiting.contains(message)) {
+                        continue; // counted when it first came
+                    }
+                }
+                ackUpTo = Math.max(ackUpTo, account(message, outcomes.get(i)));
+            }
+            if (stillWaiting.isEmpty()) {
+                held.remove(key);
+            } else {
+                held.put(key, stillWaiting);
             }
             // Acks are cumulative: the last one says everything the separate ones would have said.
             if (ackUpTo > 0) {
                 send(tenant.get(), first.node(), new Ack(ackUpTo));
             }
         } catch (RuntimeException e) {
-            run.forEach(message -> metrics.dropped("failed"));
             // Nothing of the batch committed and nothing is acknowledged: the edge resends it all.
+            held.remove(key);
+            run.forEach(message -> metrics.dropped("failed"));
             LOG.warn(
                     "EF1006 could not apply {} twin-report(s) from node {} (seq {} to {}): {}",
                     run.size(),
