@@ -95,7 +95,7 @@ public class TwinRows {
      * Stores reported values, in order (a later value of the same property wins), as one JDBC batch of
      * upserts: a multi-row {@code INSERT … ON DUPLICATE KEY UPDATE} on MariaDB with batch rewriting,
      * instead of an UPDATE (and, for a new property, an INSERT) per value. Only the reported columns
-     * change; a new row gets desired version 0, as {@link #report} gives it.
+     * change; a new row gets desired version 0 (no desired value yet).
      */
     public void reportAll(List<Reported> values, Instant now) {
         if (values.isEmpty()) {
@@ -139,36 +139,6 @@ public class TwinRows {
         return value.error()
                 .map(e -> e.length() > 512 ? e.substring(0, 512) : e)
                 .orElse(null);
-    }
-
-    public void report(long deviceId, ReportedValue value, Instant now) {
-        String json = json(value);
-        String quality = quality(value);
-        String error = error(value);
-        int updated = em.createNativeQuery("UPDATE twin_property SET reported_json = ?3, reported_quality = ?4,"
-                        + " reported_source_time = ?5, reported_error = ?6, reported_at = ?7"
-                        + " WHERE device_id = ?1 AND property = ?2")
-                .setParameter(1, deviceId)
-                .setParameter(2, value.property())
-                .setParameter(3, json)
-                .setParameter(4, quality)
-                .setParameter(5, value.sourceTime())
-                .setParameter(6, error)
-                .setParameter(7, now)
-                .executeUpdate();
-        if (updated == 0) {
-            em.createNativeQuery("INSERT INTO twin_property (device_id, property, desired_version, reported_json,"
-                            + " reported_quality, reported_source_time, reported_error, reported_at)"
-                            + " VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6, ?7)")
-                    .setParameter(1, deviceId)
-                    .setParameter(2, value.property())
-                    .setParameter(3, json)
-                    .setParameter(4, quality)
-                    .setParameter(5, value.sourceTime())
-                    .setParameter(6, error)
-                    .setParameter(7, now)
-                    .executeUpdate();
-        }
     }
 
     private static JsonNode json(String text) {
