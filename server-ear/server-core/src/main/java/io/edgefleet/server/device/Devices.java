@@ -115,6 +115,11 @@ public class Devices implements SpecKind {
         return rows.find(TABLE, tenant, name, forUpdate);
     }
 
+    /** The devices of {@code names} that exist, by name, in one query (locked in name order with {@code forUpdate}). */
+    public Map<String, SpecRow> findAll(TenantRef tenant, java.util.Collection<String> names, boolean forUpdate) {
+        return rows.findAll(TABLE, tenant, names, forUpdate);
+    }
+
     /** The device, or 404. */
     public SpecRow require(TenantRef tenant, String name, boolean forUpdate) {
         return rows.find(TABLE, tenant, name, forUpdate)

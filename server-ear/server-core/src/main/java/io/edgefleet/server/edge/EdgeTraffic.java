@@ -28,17 +28,24 @@ import io.edgefleet.server.workload.Rollouts;
 import io.edgefleet.server.workload.WorkloadTraffic;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The server's {@link UpstreamHandler}: what happens to each message from an edge node. Called on the
- * link's threads, it only records heartbeats in memory and queues everything else per node on a
- * managed executor (a node's messages stay in order; nodes run in parallel). Each message is applied
- * in its own transaction; the answer ({@code ack}, {@code sync}) goes out after the commit.
+ * link's threads, it only records heartbeats in memory and queues everything else per node (a
+ * mailbox drained on a managed executor: a node's messages stay in order; nodes run in parallel).
+ * A drain applies the {@code twin-report}s that queued up one after the other in one transaction with
+ * one cumulative ack (decision record 0008); every other message is applied in its own transaction.
+ * The answer ({@code ack}, {@code sync}) goes out after the commit.
  */
 public final class EdgeTraffic implements UpstreamHandler {
     private static final Logger LOG = LoggerFactory.getLogger(EdgeTraffic.class);
@@ -58,6 +65,23 @@ public final class EdgeTraffic implements UpstreamHandler {
     // Per node, the version the last sync-result reported: a node that answers without advancing (a
     // batch it could not apply) is not sent the same batch again at once; the catch-up retries later.
     private final Map<String, Long> lastReported = new ConcurrentHashMap<>();
+    // Per node, the messages not yet taken by a drain, in arrival order. Every message also queues
+    // one drain task, so a drain that finds its mailbox empty (an earlier one took the messages) is
+    // a no-op and none is ever left waiting.
+    private final Map<String, Queue<InboundMessage>> mailboxes = new ConcurrentHashMap<>();
+
+    /**
+     * At most this many messages per drain: bounds a transaction's size and the time the node's
+     * row lock is held; what is left is taken by the next drain.
+     */
+    static final int MAX_DRAIN = 256;
+
+    // Per node, twin reports that came after a gap, by the drain that found them: touched only by
+    // the node's drains, which never run at once.
+    private final Map<String, List<InboundMessage>> held = new ConcurrentHashMap<>();
+
+    /** At most this many held reports per node (the lowest seqs); the edge resends the rest. */
+    static final int MAX_HELD = 256;
 
     /** What edge traffic needs of workloads and sync. */
     public record WorkloadSide(SyncPusher sync, WorkloadTraffic traffic, Rollouts rollouts) {}
@@ -96,7 +120,96 @@ public final class EdgeTraffic implements UpstreamHandler {
                     message.tenant(), message.node(), clock.instant(), heartbeat.outboxDepth()));
             return;
         }
-        executor.execute(message.tenant() + "/" + message.node(), () -> process(message));
+        String key = message.tenant() + "/" + message.node();
+        mailboxes.computeIfAbsent(key, k -> new ConcurrentLinkedQueue<>()).add(message);
+        executor.execute(key, () -> drain(key));
+    }
+
+    /** Applies what waits in a node's mailbox: runs of twin reports as one batch each, the rest one by one. */
+    void drain(String key) {
+        Queue<InboundMessage> mailbox = mailboxes.get(key);
+        List<InboundMessage> twinRun = new ArrayList<>();
+        InboundMessage next;
+        for (int taken = 0; taken < MAX_DRAIN && (next = mailbox.poll()) != null; taken++) {
+            if (next.envelope().body() instanceof TwinReport) {
+                twinRun.add(next);
+                continue;
+            }
+            twinReports(key, twinRun);
+            twinRun.clear();
+            if (next.envelope().body() instanceof Hello) {
+                // A new session: the edge resends whatever is unacknowledged, so nothing held from the
+                // old one is needed (and none of it may apply to a stream that starts over).
+                held.remove(key);
+            }
+            process(next);
+        }
+        // Also when no twin report came: a message applied above may have closed the gap held ones wait for.
+        twinReports(key, twinRun);
+    }
+
+    /**
+     * A run of twin reports, together with those held from earlier drains, in seq order (the broker
+     * may deliver a node's messages out of order, see decision record 0008): the ones after a gap are
+     * held again, unacknowledged, until the gap is filled or the edge resends them.
+     */
+    private void twinReports(String key, List<InboundMessage> fresh) {
+        List<InboundMessage> waiting = held.getOrDefault(key, List.of());
+        if (fresh.isEmpty() && waiting.isEmpty()) {
+            return;
+        }
+        Map<Long, InboundMessage> bySeq = new TreeMap<>();
+        waiting.forEach(m -> bySeq.put(m.envelope().seq(), m));
+        fresh.forEach(m -> bySeq.put(m.envelope().seq(), m));
+        List<InboundMessage> run = List.copyOf(bySeq.values());
+        InboundMessage first = run.getFirst();
+        try {
+            Optional<TenantRef> tenant = tenants.find(first.tenant());
+            if (tenant.isEmpty()) {
+                held.remove(key);
+                run.forEach(message -> unknown(message, "unknown-tenant"));
+                return;
+            }
+            List<TwinTraffic.Sequenced> reports = run.stream()
+                    .map(m -> new TwinTraffic.Sequenced(
+                            m.envelope().seq(), (TwinReport) m.envelope().body()))
+                    .toList();
+            List<TrafficOutcome> outcomes = twins.twinReports(tenant.get(), first.node(), reports, clock.instant());
+            long ackUpTo = 0;
+            List<InboundMessage> stillWaiting = new ArrayList<>();
+            for (int i = 0; i < run.size(); i++) {
+                InboundMessage message = run.get(i);
+                if (outcomes.get(i) instanceof TrafficOutcome.OutOfOrder) {
+                    if (stillWaiting.size() < MAX_HELD) {
+                        stillWaiting.add(message);
+                    }
+                    if (waiting.contains(message)) {
+                        continue; // counted when it first came
+                    }
+                }
+                ackUpTo = Math.max(ackUpTo, account(tenant.get(), message, outcomes.get(i)));
+            }
+            if (stillWaiting.isEmpty()) {
+                held.remove(key);
+            } else {
+                held.put(key, stillWaiting);
+            }
+            // Acks are cumulative: the last one says everything the separate ones would have said.
+            if (ackUpTo > 0) {
+                send(tenant.get(), first.node(), new Ack(ackUpTo));
+            }
+        } catch (RuntimeException e) {
+            // Nothing of the batch committed and nothing is acknowledged: the edge resends it all.
+            held.remove(key);
+            run.forEach(message -> metrics.dropped("failed"));
+            LOG.warn(
+                    "EF1006 could not apply {} twin-report(s) from node {} (seq {} to {}): {}",
+                    run.size(),
+                    first.node(),
+                    first.envelope().seq(),
+                    run.getLast().envelope().seq(),
+                    rootMessage(e));
+        }
     }
 
     @Override
@@ -176,25 +289,40 @@ public final class EdgeTraffic implements UpstreamHandler {
     }
 
     private void reliable(TenantRef tenant, InboundMessage message, TrafficOutcome outcome) {
+        long ackUpTo = account(tenant, message, outcome);
+        if (ackUpTo > 0) {
+            send(tenant, message.node(), new Ack(ackUpTo));
+        }
+    }
+
+    /** Counts and logs a reliable message's outcome; returns the seq to acknowledge, 0 for none. */
+    private long account(TenantRef tenant, InboundMessage message, TrafficOutcome outcome) {
         String node = message.node();
         switch (outcome) {
             case TrafficOutcome.Applied applied -> {
                 metrics.applied();
                 online(tenant, node, applied.cameOnline());
-                send(tenant, node, new Ack(applied.upToSeq()));
+                return applied.upToSeq();
             }
             case TrafficOutcome.Duplicate duplicate -> {
                 metrics.duplicate();
                 online(tenant, node, duplicate.cameOnline());
-                send(tenant, node, new Ack(duplicate.upToSeq()));
+                return duplicate.upToSeq();
             }
             case TrafficOutcome.OutOfOrder gap -> {
                 metrics.outOfOrder();
                 online(tenant, node, gap.cameOnline());
                 LOG.debug("node {} sent seq {} while {} is due; ignored", node, gap.receivedSeq(), gap.expectedSeq());
+                return 0;
             }
-            case TrafficOutcome.UnknownNode unknownNode -> unknown(message, "unknown-node");
-            case TrafficOutcome.Recorded recorded -> online(tenant, node, recorded.cameOnline());
+            case TrafficOutcome.UnknownNode unknownNode -> {
+                unknown(message, "unknown-node");
+                return 0;
+            }
+            case TrafficOutcome.Recorded recorded -> {
+                online(tenant, node, recorded.cameOnline());
+                return 0;
+            }
         }
     }
 

@@ -85,6 +85,45 @@ public class NodeTraffic {
         };
     }
 
+    /** The effect of the {@code index}-th message of a batch, run under the node's row lock in the batch's transaction. */
+    @FunctionalInterface
+    public interface BatchEffect {
+        void apply(NodeEntity node, int index);
+    }
+
+    /**
+     * Applies a node's queued reliable messages ({@code seqs}, in arrival order) in one transaction
+     * under one row lock (decision record 0008): each is decided by {@link SequenceRule} against the
+     * cursor as it advances, exactly as if they came one at a time, and {@code effect} runs for those
+     * that apply. Returns one outcome per message; only the first can say the node came online.
+     */
+    public List<TrafficOutcome> reliableAll(
+            TenantRef tenant, String name, List<Long> seqs, Instant now, BatchEffect effect) {
+        Optional<NodeEntity> found = lock(tenant, name);
+        if (found.isEmpty()) {
+            return java.util.Collections.nCopies(seqs.size(), new TrafficOutcome.UnknownNode());
+        }
+        NodeEntity node = found.get();
+        boolean cameOnline = node.seen(now);
+        List<TrafficOutcome> outcomes = new ArrayList<>(seqs.size());
+        for (int i = 0; i < seqs.size(); i++) {
+            long seq = seqs.get(i);
+            switch (SequenceRule.decide(node.lastAppliedSeq(), seq)) {
+                case SequenceRule.Decision.Apply apply -> {
+                    effect.apply(node, i);
+                    node.lastAppliedSeq(apply.seq());
+                    outcomes.add(new TrafficOutcome.Applied(apply.seq(), cameOnline));
+                }
+                case SequenceRule.Decision.Duplicate duplicate ->
+                    outcomes.add(new TrafficOutcome.Duplicate(duplicate.lastApplied(), cameOnline));
+                case SequenceRule.Decision.OutOfOrder gap ->
+                    outcomes.add(new TrafficOutcome.OutOfOrder(gap.expected(), seq, cameOnline));
+            }
+            cameOnline = false;
+        }
+        return outcomes;
+    }
+
     /** {@code sync-result}: the version the node has committed. */
     public TrafficOutcome syncResult(TenantRef tenant, String name, long appliedVersion, Instant now) {
         Optional<NodeEntity> found = lock(tenant, name);

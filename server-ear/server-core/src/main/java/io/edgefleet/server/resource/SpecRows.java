@@ -39,6 +39,24 @@ public class SpecRows {
         return rows(table, query).stream().findFirst();
     }
 
+    /**
+     * The rows of {@code names} that exist, by name, in one query; {@code forUpdate} locks them in
+     * index (name) order, so two callers that lock overlapping sets cannot deadlock on each other.
+     */
+    public Map<String, SpecRow> findAll(
+            SpecTable table, TenantRef tenant, java.util.Collection<String> names, boolean forUpdate) {
+        Map<String, SpecRow> found = new LinkedHashMap<>();
+        if (names.isEmpty()) {
+            return found;
+        }
+        Query query = em.createNativeQuery(select(table) + " WHERE tenant_id = ?1 AND name IN (?2) ORDER BY name"
+                        + (forUpdate ? " FOR UPDATE" : ""))
+                .setParameter(1, tenant.id())
+                .setParameter(2, List.copyOf(names));
+        rows(table, query).forEach(row -> found.put(row.name(), row));
+        return found;
+    }
+
     /** Up to {@code limit} rows in name order after {@code after}. */
     public List<SpecRow> page(SpecTable table, TenantRef tenant, Optional<String> after, int limit) {
         return page(table, tenant, Optional.empty(), after, limit);

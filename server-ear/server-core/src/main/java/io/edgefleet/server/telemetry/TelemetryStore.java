@@ -172,7 +172,7 @@ public class TelemetryStore {
     }
 
     /** UTC wall time in microseconds, the precision of {@code TIMESTAMP(6)}. */
-    static LocalDateTime utc(Instant instant) {
+    public static LocalDateTime utc(Instant instant) {
         return LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 

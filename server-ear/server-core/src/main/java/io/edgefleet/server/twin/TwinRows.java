@@ -5,15 +5,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.edgefleet.protocol.device.ReportedValue;
 import io.edgefleet.server.resource.Columns;
 import io.edgefleet.server.resource.SpecRows;
+import io.edgefleet.server.telemetry.TelemetryStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.Session;
 
 /** The {@code twin_property} rows of devices: the desired and the reported half of each property. */
 @ApplicationScoped
@@ -84,36 +88,57 @@ public class TwinRows {
         }
     }
 
-    public void report(long deviceId, ReportedValue value, Instant now) {
-        String json = value.value().map(SpecRows::write).orElse(null);
-        String quality = value.quality().name().toLowerCase(java.util.Locale.ROOT);
-        String error = value.error()
+    /** A reported value of one device, for {@link #reportAll}. */
+    public record Reported(long deviceId, ReportedValue value) {}
+
+    /**
+     * Stores reported values, in order (a later value of the same property wins), as one JDBC batch of
+     * upserts: a multi-row {@code INSERT … ON DUPLICATE KEY UPDATE} on MariaDB with batch rewriting,
+     * instead of an UPDATE (and, for a new property, an INSERT) per value. Only the reported columns
+     * change; a new row gets desired version 0 (no desired value yet).
+     */
+    public void reportAll(List<Reported> values, Instant now) {
+        if (values.isEmpty()) {
+            return;
+        }
+        LocalDateTime at = TelemetryStore.utc(now);
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(UPSERT_REPORTED)) {
+                for (Reported reported : values) {
+                    ReportedValue value = reported.value();
+                    upsert.setLong(1, reported.deviceId());
+                    upsert.setString(2, value.property());
+                    upsert.setString(3, json(value));
+                    upsert.setString(4, quality(value));
+                    upsert.setObject(5, TelemetryStore.utc(value.sourceTime()));
+                    upsert.setString(6, error(value));
+                    upsert.setObject(7, at);
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        });
+    }
+
+    private static final String UPSERT_REPORTED = "INSERT INTO twin_property (device_id, property, desired_version,"
+            + " reported_json, reported_quality, reported_source_time, reported_error, reported_at)"
+            + " VALUES (?, ?, 0, ?, ?, ?, ?, ?)"
+            + " ON DUPLICATE KEY UPDATE reported_json = VALUES(reported_json),"
+            + " reported_quality = VALUES(reported_quality), reported_source_time = VALUES(reported_source_time),"
+            + " reported_error = VALUES(reported_error), reported_at = VALUES(reported_at)";
+
+    private static String json(ReportedValue value) {
+        return value.value().map(SpecRows::write).orElse(null);
+    }
+
+    private static String quality(ReportedValue value) {
+        return value.quality().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String error(ReportedValue value) {
+        return value.error()
                 .map(e -> e.length() > 512 ? e.substring(0, 512) : e)
                 .orElse(null);
-        int updated = em.createNativeQuery("UPDATE twin_property SET reported_json = ?3, reported_quality = ?4,"
-                        + " reported_source_time = ?5, reported_error = ?6, reported_at = ?7"
-                        + " WHERE device_id = ?1 AND property = ?2")
-                .setParameter(1, deviceId)
-                .setParameter(2, value.property())
-                .setParameter(3, json)
-                .setParameter(4, quality)
-                .setParameter(5, value.sourceTime())
-                .setParameter(6, error)
-                .setParameter(7, now)
-                .executeUpdate();
-        if (updated == 0) {
-            em.createNativeQuery("INSERT INTO twin_property (device_id, property, desired_version, reported_json,"
-                            + " reported_quality, reported_source_time, reported_error, reported_at)"
-                            + " VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6, ?7)")
-                    .setParameter(1, deviceId)
-                    .setParameter(2, value.property())
-                    .setParameter(3, json)
-                    .setParameter(4, quality)
-                    .setParameter(5, value.sourceTime())
-                    .setParameter(6, error)
-                    .setParameter(7, now)
-                    .executeUpdate();
-        }
     }
 
     private static JsonNode json(String text) {

@@ -25,9 +25,14 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -76,48 +81,98 @@ public class TwinTraffic {
     @Inject
     MetricRegistry registry;
 
+    /** A {@code twin-report} with its place in the node's reliable stream. */
+    public record Sequenced(long seq, TwinReport report) {}
+
     @Transactional
     public TrafficOutcome twinReport(TenantRef tenant, String node, long seq, TwinReport report, Instant now) {
-        return nodes.reliable(tenant, node, seq, now, entity -> apply(tenant, node, report, now));
+        return twinReports(tenant, node, List.of(new Sequenced(seq, report)), now)
+                .getFirst();
     }
 
-    private void apply(TenantRef tenant, String node, TwinReport report, Instant now) {
-        Optional<SpecRow> found = devices.find(tenant, report.device(), true);
-        if (found.isEmpty() || !node.equals(found.get().extra("node_name"))) {
-            count(
-                    "edgefleet_twin_reports_refused",
-                    "Twin reports refused",
-                    "reason",
-                    found.isEmpty() ? "unknown-device" : "other-node",
-                    1);
-            if (warnings.allow("device:" + node + "/" + report.device())) {
-                LOG.warn(
-                        "EF1403 node {} reported device {}, which {}; report dropped",
-                        node,
-                        report.device(),
-                        found.isEmpty()
-                                ? "does not exist"
-                                : "is wired to node " + found.get().extra("node_name"));
-            }
+    /**
+     * A node's queued {@code twin-report}s in one transaction (decision record 0008): the stream
+     * cursor decides each as if it came alone; the ones that apply are stored in order with one
+     * device look-up and one batch of upserts, so the outcome equals applying them one by one.
+     */
+    @Transactional
+    public List<TrafficOutcome> twinReports(TenantRef tenant, String node, List<Sequenced> reports, Instant now) {
+        List<TwinReport> applied = new ArrayList<>(reports.size());
+        List<TrafficOutcome> outcomes = nodes.reliableAll(
+                tenant,
+                node,
+                reports.stream().map(Sequenced::seq).toList(),
+                now,
+                (entity, index) -> applied.add(reports.get(index).report()));
+        apply(tenant, node, applied, now);
+        return outcomes;
+    }
+
+    private void apply(TenantRef tenant, String node, List<TwinReport> reports, Instant now) {
+        if (reports.isEmpty()) {
             return;
         }
-        SpecRow device = found.get();
-        report.state().ifPresent(state -> state(tenant, node, device, state, now));
-        for (ReportedValue value : report.reported()) {
-            twinRows.report(device.id(), value, now);
+        // Locked as one report alone locked its device: first the device rows (in name order), then
+        // its twin rows, the order in which a desired value set through REST takes them.
+        Map<String, SpecRow> found = devices.findAll(
+                tenant, reports.stream().map(TwinReport::device).collect(Collectors.toCollection(TreeSet::new)), true);
+        Pending pending = new Pending();
+        long stored = 0;
+        for (TwinReport report : reports) {
+            SpecRow device = found.get(report.device());
+            if (device == null || !node.equals(device.extra("node_name"))) {
+                refused(node, report, Optional.ofNullable(device));
+                continue;
+            }
+            report.state().ifPresent(state -> state(tenant, node, device, state, now));
+            for (ReportedValue value : report.reported()) {
+                pending.values.add(new TwinRows.Reported(device.id(), value));
+            }
+            pending.deviceIds.add(device.id());
+            stored += report.reported().size();
+            if (!report.desired().isEmpty()) {
+                // The change log's view of the twin shows what this report stored, as it did one by one.
+                pending.flush(now);
+                edgeDesired(tenant, node, device, report.desired(), now);
+            }
         }
-        em.createNativeQuery("UPDATE device SET reported_at = ?2 WHERE id = ?1")
-                .setParameter(1, device.id())
-                .setParameter(2, now)
-                .executeUpdate();
+        pending.flush(now);
+        count("edgefleet_twin_reported_values", "Reported property values stored", "source", "edge", stored);
+    }
+
+    /** Reported values (and the devices they belong to) not written yet. */
+    private final class Pending {
+        final List<TwinRows.Reported> values = new ArrayList<>();
+        final Set<Long> deviceIds = new LinkedHashSet<>();
+
+        void flush(Instant now) {
+            twinRows.reportAll(values, now);
+            if (!deviceIds.isEmpty()) {
+                em.createNativeQuery("UPDATE device SET reported_at = ?2 WHERE id IN (?1)")
+                        .setParameter(1, List.copyOf(deviceIds))
+                        .setParameter(2, now)
+                        .executeUpdate();
+            }
+            values.clear();
+            deviceIds.clear();
+        }
+    }
+
+    private void refused(String node, TwinReport report, Optional<SpecRow> found) {
         count(
-                "edgefleet_twin_reported_values",
-                "Reported property values stored",
-                "source",
-                "edge",
-                report.reported().size());
-        if (!report.desired().isEmpty()) {
-            edgeDesired(tenant, node, device, report.desired(), now);
+                "edgefleet_twin_reports_refused",
+                "Twin reports refused",
+                "reason",
+                found.isEmpty() ? "unknown-device" : "other-node",
+                1);
+        if (warnings.allow("device:" + node + "/" + report.device())) {
+            LOG.warn(
+                    "EF1403 node {} reported device {}, which {}; report dropped",
+                    node,
+                    report.device(),
+                    found.isEmpty()
+                            ? "does not exist"
+                            : "is wired to node " + found.get().extra("node_name"));
         }
     }
 

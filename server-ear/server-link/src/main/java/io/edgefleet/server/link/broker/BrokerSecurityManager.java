@@ -5,8 +5,11 @@ import io.edgefleet.server.link.NodeAuthenticator.NodeAuthentication;
 import io.edgefleet.server.link.RateLimitedLog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.security.auth.Subject;
 import org.apache.activemq.artemis.core.security.CheckType;
 import org.apache.activemq.artemis.core.security.Role;
@@ -23,7 +26,12 @@ import org.slf4j.LoggerFactory;
  * session. Artemis's role settings are not used.
  *
  * <p>The client-id rule is why the broker runs without Artemis's authentication cache: that cache
- * is keyed by user and password only and would skip this check on a second connection.
+ * is keyed by user and password only and would skip this check on a second connection. Artemis
+ * (2.55) also authenticates again before every authorization check, i.e. for every PUBLISH; without
+ * its cache that would be a database look-up per message on the broker's thread. So a node admitted
+ * on a connection is remembered for that connection (same user and password) for {@link
+ * #READMIT_WINDOW}: a revoked node is refused within that window, as long as Artemis keeps its own
+ * authorization decisions anyway.
  */
 final class BrokerSecurityManager implements ActiveMQSecurityManager5 {
 
@@ -34,6 +42,20 @@ final class BrokerSecurityManager implements ActiveMQSecurityManager5 {
     private final NodeAuthenticator authenticator;
     private final RateLimitedLog refusedLogins = RateLimitedLog.perMinute(LOG, "EF2010");
     private final RateLimitedLog refusedAccess = RateLimitedLog.perMinute(LOG, "EF2012");
+    /** Nodes admitted per connection id; pruned when an entry expires. */
+    private final Map<Object, Admitted> admitted = new ConcurrentHashMap<>();
+
+    /** How long a node's admission on one connection is reused (Artemis's authorization cache lasts 10 s). */
+    static final Duration READMIT_WINDOW = Duration.ofSeconds(10);
+
+    private static final int PRUNE_ABOVE = 4096;
+
+    /** A node admitted on a connection: reused only for the same user and password until {@code until}. */
+    private record Admitted(String user, byte[] passwordDigest, Subject subject, long untilNanos) {
+        boolean matches(String otherUser, byte[] otherDigest, long now) {
+            return now - untilNanos < 0 && user.equals(otherUser) && MessageDigest.isEqual(passwordDigest, otherDigest);
+        }
+    }
 
     BrokerSecurityManager(String serverUsername, String serverPassword, NodeAuthenticator authenticator) {
         this.serverUsername = serverUsername;
@@ -53,6 +75,15 @@ final class BrokerSecurityManager implements ActiveMQSecurityManager5 {
         if (user.indexOf('@') < 1) {
             return refuse(connection, user, "unknown user");
         }
+        Object connectionId = connection == null ? null : connection.getID();
+        byte[] digest = digest(password);
+        long now = System.nanoTime();
+        if (connectionId != null) {
+            Admitted known = admitted.get(connectionId);
+            if (known != null && known.matches(user, digest, now)) {
+                return known.subject();
+            }
+        }
         NodeAuthentication outcome;
         try {
             outcome = authenticator.authenticate(user, password);
@@ -62,8 +93,30 @@ final class BrokerSecurityManager implements ActiveMQSecurityManager5 {
         }
         return switch (outcome) {
             case NodeAuthentication.Denied denied -> refuse(connection, user, denied.reason());
-            case NodeAuthentication.Authenticated node -> admitNode(user, node, connection);
+            case NodeAuthentication.Authenticated node -> {
+                Subject subject = admitNode(user, node, connection);
+                if (subject != null && connectionId != null) {
+                    remember(connectionId, new Admitted(user, digest, subject, now + READMIT_WINDOW.toNanos()));
+                }
+                yield subject;
+            }
         };
+    }
+
+    private void remember(Object connectionId, Admitted entry) {
+        if (admitted.size() > PRUNE_ABOVE) {
+            long now = System.nanoTime();
+            admitted.values().removeIf(a -> now - a.untilNanos() >= 0);
+        }
+        admitted.put(connectionId, entry);
+    }
+
+    private static byte[] digest(String password) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
+        }
     }
 
     private Subject admitNode(String user, NodeAuthentication.Authenticated node, RemotingConnection connection) {
