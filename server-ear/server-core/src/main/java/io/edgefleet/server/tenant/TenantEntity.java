@@ -41,12 +41,6 @@ public class TenantEntity {
         return createdAt;
     }
 
-    /** Advances the counter; callers hold the row lock. */
-    long advance() {
-        resourceVersion++;
-        return resourceVersion;
-    }
-
     public TenantRef ref() {
         return new TenantRef(id, name);
     }

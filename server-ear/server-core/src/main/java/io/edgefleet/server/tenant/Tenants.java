@@ -3,7 +3,6 @@ package io.edgefleet.server.tenant;
 import io.edgefleet.server.problem.FleetException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.Map;
@@ -55,14 +54,24 @@ public class Tenants {
     /**
      * Advances the tenant's resourceVersion inside the caller's transaction and returns the new value.
      * Lock order everywhere: the changed resource's row first, then the tenant row.
+     *
+     * <p>One UPDATE that locks and increments, then a read of the row this transaction now holds: a
+     * tenant entity the transaction loaded earlier (through {@link #byId}) keeps the counter it read,
+     * and locking an entity already managed does not refresh it, so incrementing the entity could hand
+     * out a version a concurrent transaction already took.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long advance(TenantRef tenant) {
-        TenantEntity entity = em.find(TenantEntity.class, tenant.id(), LockModeType.PESSIMISTIC_WRITE);
-        if (entity == null) {
+        int updated = em.createNativeQuery("UPDATE tenant SET resource_version = resource_version + 1 WHERE id = ?1")
+                .setParameter(1, tenant.id())
+                .executeUpdate();
+        if (updated == 0) {
             throw FleetException.notFound("tenant '" + tenant.name() + "'");
         }
-        return entity.advance();
+        return ((Number) em.createNativeQuery("SELECT resource_version FROM tenant WHERE id = ?1")
+                        .setParameter(1, tenant.id())
+                        .getSingleResult())
+                .longValue();
     }
 
     /** The tenant's current resourceVersion (no lock: a snapshot for lists and sync). */
