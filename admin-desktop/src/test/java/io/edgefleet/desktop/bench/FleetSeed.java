@@ -178,7 +178,9 @@ final class FleetSeed {
                 }
             }
             device.executeBatch();
-            progress("devices", d, fleet.devices());
+            if (d % 20_000 != 0) {
+                progress("devices", d, fleet.devices());
+            }
         }
     }
 
