@@ -194,7 +194,13 @@ class DesktopIT {
         });
         robot.clickOn("#login-password").write(server.env("FLEET_ADMIN_PASSWORD"));
         robot.clickOn("#login-sign-in");
-        await("the main window", () -> fx(() -> app.workbench().isPresent()));
+        try {
+            await("the main window", () -> fx(() -> app.workbench().isPresent()));
+        } catch (IllegalStateException e) {
+            String said =
+                    fx(() -> robot.lookup("#login-message").queryAs(Label.class).getText());
+            throw new IllegalStateException(e.getMessage() + "; the sign-in form says: " + said, e);
+        }
         assertThat(Preferences.userRoot().node(PREFS).get("server-address", "")).isEqualTo(server.baseUrl());
         assertThat(String.join(" ", Preferences.userRoot().node(PREFS).keys()))
                 .as("the password is never stored")
