@@ -9,6 +9,7 @@ public enum MessageKind {
     NODE_STATUS("node-status", NodeStatusReport.class, Channel.EVENT, true),
     WORKLOAD_STATUS("workload-status", WorkloadStatusReport.class, Channel.EVENT, true),
     TWIN_REPORT("twin-report", TwinReport.class, Channel.EVENT, true),
+    NODE_EVENT("node-event", NodeEventReport.class, Channel.EVENT, true),
     TELEMETRY_BATCH("telemetry-batch", TelemetryBatch.class, Channel.TELEMETRY, false),
     HEARTBEAT("heartbeat", Heartbeat.class, Channel.TELEMETRY, false),
     ACK("ack", Ack.class, Channel.COMMAND, false),
@@ -71,6 +72,7 @@ public enum MessageKind {
             case NodeStatusReport s -> NODE_STATUS;
             case WorkloadStatusReport w -> WORKLOAD_STATUS;
             case TwinReport t -> TWIN_REPORT;
+            case NodeEventReport e -> NODE_EVENT;
             case TelemetryBatch t -> TELEMETRY_BATCH;
             case TelemetryAck a -> TELEMETRY_ACK;
             case Heartbeat h -> HEARTBEAT;

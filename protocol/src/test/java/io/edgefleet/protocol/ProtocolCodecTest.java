@@ -50,6 +50,12 @@ class ProtocolCodecTest {
                                         Optional.empty())),
                                 List.of(new io.edgefleet.protocol.device.EdgeDesired(
                                         "setpoint", spec.numberNode(80), 3, "edge:edge-1", NOW)))),
+                Envelope.reliable(
+                        "edge-1",
+                        11,
+                        NOW,
+                        new NodeEventReport(List.of(
+                                new EdgeEvent(NOW, "Warning", "RuleFired", "Rule", "fan-on", "too hot: fan on")))),
                 Envelope.of(
                         "edge-1",
                         NOW,
@@ -164,6 +170,10 @@ class ProtocolCodecTest {
                         + "\"appliedVersion\":0,\"lastSeq\":0,\"bootedAt\":\"2026-01-01T00:00:00Z\"}}",
                 "{\"v\":1,\"id\":\"m1\",\"node\":\"edge-1\",\"ts\":1,\"kind\":\"sync\",\"body\":{\"fromVersion\":5,"
                         + "\"toVersion\":4,\"snapshot\":false,\"changes\":[]}}",
+                "{\"v\":1,\"id\":\"m1\",\"node\":\"edge-1\",\"seq\":1,\"ts\":1,\"kind\":\"node-event\",\"body\":{\"events\":[]}}",
+                "{\"v\":1,\"id\":\"m1\",\"node\":\"edge-1\",\"seq\":1,\"ts\":1,\"kind\":\"node-event\",\"body\":{\"events\":["
+                        + "{\"at\":\"2026-01-01T00:00:00Z\",\"type\":\"Fatal\",\"reason\":\"RuleFired\","
+                        + "\"involvedKind\":\"Rule\",\"involvedName\":\"r\",\"message\":\"\"}]}}",
             })
     void wrongBodiesAreRefused(String json) {
         assertThat(decode(json)).isInstanceOfSatisfying(DecodeResult.Rejected.class, r -> assertThat(r.code())

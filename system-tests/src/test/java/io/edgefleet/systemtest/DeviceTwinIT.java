@@ -159,6 +159,15 @@ class DeviceTwinIT {
             return alarm.path("reported").path("value").asBoolean()
                     && alarm.path("desired").path("by").asText().startsWith("rule:");
         });
+        await("the rule's firing reaches the fleet's events", () -> {
+            for (JsonNode event : api.get("/api/v1/events?node=" + NODE + "&reason=RuleFired").path("items")) {
+                if ("warm-alarm".equals(event.path("involvedName").asText())
+                        && event.path("message").asText().contains("oven warm")) {
+                    return true;
+                }
+            }
+            return false;
+        });
     }
 
     private static String deviceState() {

@@ -11,6 +11,8 @@ import io.edgefleet.edge.device.telemetry.TelemetrySender;
 import io.edgefleet.edge.device.telemetry.TelemetrySettings;
 import io.edgefleet.edge.outbox.Outbox;
 import io.edgefleet.edge.store.EdgeStore;
+import io.edgefleet.protocol.EdgeEvent;
+import io.edgefleet.protocol.NodeEventReport;
 import io.edgefleet.protocol.device.DesiredDevice;
 import io.edgefleet.protocol.device.DesiredRule;
 import java.time.Duration;
@@ -39,6 +41,7 @@ public final class DeviceManager implements AutoCloseable, RuleActions {
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final EdgeStore store;
+    private final Outbox outbox;
     private final DeviceContext context;
     private final TelemetryBuffer telemetry;
     private final TelemetrySender sender;
@@ -59,6 +62,7 @@ public final class DeviceManager implements AutoCloseable, RuleActions {
             BiFunction<String, String, Optional<String>> restarter,
             DeviceFeed feed) {
         this.store = store;
+        this.outbox = outbox;
         this.restarter = restarter;
         this.feed = feed;
         this.telemetry = new TelemetryBuffer(store, telemetrySettings);
@@ -228,6 +232,11 @@ public final class DeviceManager implements AutoCloseable, RuleActions {
     @Override
     public Optional<String> restartWorkload(String rule, String workload) {
         return restarter.apply(rule, workload);
+    }
+
+    @Override
+    public void raiseEvent(EdgeEvent event) {
+        outbox.append(new NodeEventReport(List.of(event)));
     }
 
     /** Wakes the worker of {@code device} (an edge change was recorded for it). */

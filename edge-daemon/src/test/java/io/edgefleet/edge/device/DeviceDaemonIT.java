@@ -1,6 +1,7 @@
 package io.edgefleet.edge.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.edgefleet.edge.EdgeDaemon;
@@ -8,6 +9,10 @@ import io.edgefleet.edge.StopSignal;
 import io.edgefleet.edge.config.EdgeConfig;
 import io.edgefleet.edge.store.MetaKey;
 import io.edgefleet.edge.testing.TestStores;
+import io.edgefleet.protocol.DecodeResult;
+import io.edgefleet.protocol.EdgeEvent;
+import io.edgefleet.protocol.NodeEventReport;
+import io.edgefleet.protocol.ProtocolCodec;
 import io.edgefleet.protocol.ResourceChange;
 import io.edgefleet.protocol.Sync;
 import io.edgefleet.protocol.device.DesiredRule;
@@ -92,6 +97,18 @@ class DeviceDaemonIT {
                 .get("fan");
         assertThat(change.by()).isEqualTo("rule:fan-on");
         assertThat(change.baseVersion()).isZero();
+        ProtocolCodec codec = new ProtocolCodec();
+        List<EdgeEvent> queued = daemon.outbox().pending(0, Integer.MAX_VALUE).stream()
+                .map(entry -> codec.decode(entry.payload()))
+                .filter(DecodeResult.Decoded.class::isInstance)
+                .map(d -> ((DecodeResult.Decoded) d).envelope().body())
+                .filter(NodeEventReport.class::isInstance)
+                .flatMap(r -> ((NodeEventReport) r).events().stream())
+                .toList();
+        assertThat(queued)
+                .as("the firing waits in the outbox for the link")
+                .extracting(EdgeEvent::reason, EdgeEvent::involvedName, EdgeEvent::type, EdgeEvent::message)
+                .containsExactly(tuple("RuleFired", "fan-on", "Warning", "boiler-1 too hot: fan on"));
         Optional<String> connected = daemon.store().inTransaction(tx -> tx.meta(MetaKey.LAST_CONNECTED_AT));
         assertThat(connected).as("never connected").isEmpty();
     }

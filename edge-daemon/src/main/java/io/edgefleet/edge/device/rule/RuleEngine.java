@@ -1,5 +1,6 @@
 package io.edgefleet.edge.device.rule;
 
+import io.edgefleet.protocol.EdgeEvent;
 import io.edgefleet.protocol.device.DesiredRule;
 import io.edgefleet.protocol.device.ReportedValue;
 import io.edgefleet.protocol.device.RuleAction;
@@ -78,10 +79,10 @@ public final class RuleEngine {
                 }
             }
         }
-        firings.forEach(this::run);
+        firings.forEach(firing -> run(firing, now));
     }
 
-    private void run(Firing firing) {
+    private void run(Firing firing, Instant now) {
         String rule = firing.rule().name();
         RuleAction action = firing.action();
         String what = firing.clear() ? "cleared" : "fired";
@@ -102,5 +103,24 @@ public final class RuleEngine {
                     }
                 };
         failure.ifPresent(reason -> LOG.warn("EF3803 rule {} {} but its action failed: {}", rule, what, reason));
+        raise(firing, now, failure);
+    }
+
+    /** Every firing and clearing is an event of the fleet, with the rule's message and any failure. */
+    private void raise(Firing firing, Instant now, Optional<String> failure) {
+        String message = firing.action().message()
+                + failure.map(f -> " (the action failed: " + f + ")").orElse("");
+        try {
+            actions.raiseEvent(new EdgeEvent(
+                    now,
+                    firing.clear() && failure.isEmpty() ? "Normal" : "Warning",
+                    firing.clear() ? "RuleCleared" : "RuleFired",
+                    "Rule",
+                    firing.rule().name(),
+                    message.length() > EdgeEvent.MAX_MESSAGE ? message.substring(0, EdgeEvent.MAX_MESSAGE) : message));
+        } catch (RuntimeException e) {
+            // The action ran; only its record is missing. The log line above still tells the story.
+            LOG.warn("EF3804 rule {} event not queued: {}", firing.rule().name(), e.toString());
+        }
     }
 }

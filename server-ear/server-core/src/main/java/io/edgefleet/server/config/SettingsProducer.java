@@ -3,6 +3,7 @@ package io.edgefleet.server.config;
 import io.edgefleet.server.artifact.ArtifactSettings;
 import io.edgefleet.server.edge.LinkSettings;
 import io.edgefleet.server.enrollment.EnrollmentSettings;
+import io.edgefleet.server.event.EventSettings;
 import io.edgefleet.server.node.LivenessSettings;
 import io.edgefleet.server.security.AdminSettings;
 import io.edgefleet.server.sync.SyncSettings;
@@ -30,6 +31,7 @@ public class SettingsProducer {
     private SyncSettings sync;
     private ArtifactSettings artifact;
     private TelemetrySettings telemetry;
+    private EventSettings event;
 
     @PostConstruct
     void read() {
@@ -42,6 +44,7 @@ public class SettingsProducer {
         sync = SyncSettings.from(reader);
         artifact = ArtifactSettings.from(reader);
         telemetry = TelemetrySettings.from(reader);
+        event = EventSettings.from(reader);
     }
 
     @Produces
@@ -82,5 +85,10 @@ public class SettingsProducer {
     @Produces
     public TelemetrySettings telemetry() {
         return telemetry;
+    }
+
+    @Produces
+    public EventSettings event() {
+        return event;
     }
 }

@@ -5,6 +5,7 @@ import io.edgefleet.protocol.Envelope;
 import io.edgefleet.protocol.Heartbeat;
 import io.edgefleet.protocol.Hello;
 import io.edgefleet.protocol.MessageBody;
+import io.edgefleet.protocol.NodeEventReport;
 import io.edgefleet.protocol.NodeStatusReport;
 import io.edgefleet.protocol.SyncResult;
 import io.edgefleet.protocol.TelemetryBatch;
@@ -15,6 +16,7 @@ import io.edgefleet.server.link.LinkState;
 import io.edgefleet.server.link.RejectedMessage;
 import io.edgefleet.server.link.UpstreamHandler;
 import io.edgefleet.server.node.HeartbeatBuffer;
+import io.edgefleet.server.node.NodeEvents;
 import io.edgefleet.server.node.NodeTraffic;
 import io.edgefleet.server.node.TrafficOutcome;
 import io.edgefleet.server.sync.SyncPusher;
@@ -52,6 +54,7 @@ public final class EdgeTraffic implements UpstreamHandler {
     private final WorkloadSide workloads;
     private final TelemetryTraffic telemetry;
     private final TwinTraffic twins;
+    private final NodeEvents nodeEvents;
     // Per node, the version the last sync-result reported: a node that answers without advancing (a
     // batch it could not apply) is not sent the same batch again at once; the catch-up retries later.
     private final Map<String, Long> lastReported = new ConcurrentHashMap<>();
@@ -69,6 +72,7 @@ public final class EdgeTraffic implements UpstreamHandler {
             WorkloadSide workloads,
             TelemetryTraffic telemetry,
             TwinTraffic twins,
+            NodeEvents nodeEvents,
             Clock clock) {
         this.nodes = nodes;
         this.tenants = tenants;
@@ -79,6 +83,7 @@ public final class EdgeTraffic implements UpstreamHandler {
         this.workloads = workloads;
         this.telemetry = telemetry;
         this.twins = twins;
+        this.nodeEvents = nodeEvents;
         this.clock = clock;
         this.unknownWarnings = new Throttle(Duration.ofMinutes(5), clock);
     }
@@ -131,7 +136,7 @@ public final class EdgeTraffic implements UpstreamHandler {
             case Hello hello -> {
                 TrafficOutcome outcome = nodes.hello(tenant, node, hello, clock.instant());
                 if (outcome instanceof TrafficOutcome.Recorded recorded) {
-                    online(node, recorded.cameOnline());
+                    online(tenant, node, recorded.cameOnline());
                     send(tenant, node, new Ack(recorded.lastAppliedSeq()));
                     lastReported.remove(tenant.name() + "/" + node);
                     sync(tenant, node, hello.appliedVersion());
@@ -144,7 +149,7 @@ public final class EdgeTraffic implements UpstreamHandler {
             case SyncResult result -> {
                 TrafficOutcome outcome = nodes.syncResult(tenant, node, result.appliedVersion(), clock.instant());
                 if (outcome instanceof TrafficOutcome.Recorded recorded) {
-                    online(node, recorded.cameOnline());
+                    online(tenant, node, recorded.cameOnline());
                     Long previous = lastReported.put(tenant.name() + "/" + node, result.appliedVersion());
                     boolean advanced = previous == null || result.appliedVersion() > previous;
                     if (advanced && result.appliedVersion() < recorded.tenantVersion()) {
@@ -164,6 +169,8 @@ public final class EdgeTraffic implements UpstreamHandler {
             case TelemetryBatch batch -> telemetry.apply(tenant, node, batch).ifPresent(ack -> send(tenant, node, ack));
             case TwinReport report ->
                 reliable(tenant, message, twins.twinReport(tenant, node, envelope.seq(), report, clock.instant()));
+            case NodeEventReport report ->
+                reliable(tenant, message, nodeEvents.reported(tenant, node, envelope.seq(), report, clock.instant()));
             default -> metrics.dropped("unexpected-kind");
         }
     }
@@ -173,21 +180,21 @@ public final class EdgeTraffic implements UpstreamHandler {
         switch (outcome) {
             case TrafficOutcome.Applied applied -> {
                 metrics.applied();
-                online(node, applied.cameOnline());
+                online(tenant, node, applied.cameOnline());
                 send(tenant, node, new Ack(applied.upToSeq()));
             }
             case TrafficOutcome.Duplicate duplicate -> {
                 metrics.duplicate();
-                online(node, duplicate.cameOnline());
+                online(tenant, node, duplicate.cameOnline());
                 send(tenant, node, new Ack(duplicate.upToSeq()));
             }
             case TrafficOutcome.OutOfOrder gap -> {
                 metrics.outOfOrder();
-                online(node, gap.cameOnline());
+                online(tenant, node, gap.cameOnline());
                 LOG.debug("node {} sent seq {} while {} is due; ignored", node, gap.receivedSeq(), gap.expectedSeq());
             }
             case TrafficOutcome.UnknownNode unknownNode -> unknown(message, "unknown-node");
-            case TrafficOutcome.Recorded recorded -> online(node, recorded.cameOnline());
+            case TrafficOutcome.Recorded recorded -> online(tenant, node, recorded.cameOnline());
         }
     }
 
@@ -206,9 +213,10 @@ public final class EdgeTraffic implements UpstreamHandler {
         }
     }
 
-    private static void online(String node, boolean cameOnline) {
+    private void online(TenantRef tenant, String node, boolean cameOnline) {
         if (cameOnline) {
             LOG.info("EF1001 node {} online", node);
+            LivenessTasks.record(() -> nodeEvents.cameOnline(tenant, node, clock.instant()), node);
         }
     }
 

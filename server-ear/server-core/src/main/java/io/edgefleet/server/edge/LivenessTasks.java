@@ -2,6 +2,7 @@ package io.edgefleet.server.edge;
 
 import io.edgefleet.server.node.HeartbeatBuffer;
 import io.edgefleet.server.node.LivenessSettings;
+import io.edgefleet.server.node.NodeEvents;
 import io.edgefleet.server.node.NodeTraffic;
 import io.edgefleet.server.tenant.TenantRef;
 import io.edgefleet.server.tenant.Tenants;
@@ -30,6 +31,7 @@ public final class LivenessTasks {
     private final HeartbeatBuffer heartbeats;
     private final LivenessSettings settings;
     private final EdgeMetrics metrics;
+    private final NodeEvents phaseEvents;
     private final Clock clock;
     private final Throttle warnings;
 
@@ -39,12 +41,14 @@ public final class LivenessTasks {
             HeartbeatBuffer heartbeats,
             LivenessSettings settings,
             EdgeMetrics metrics,
+            NodeEvents phaseEvents,
             Clock clock) {
         this.nodes = nodes;
         this.tenants = tenants;
         this.heartbeats = heartbeats;
         this.settings = settings;
         this.metrics = metrics;
+        this.phaseEvents = phaseEvents;
         this.clock = clock;
         this.warnings = new Throttle(Duration.ofMinutes(5), clock);
     }
@@ -68,7 +72,10 @@ public final class LivenessTasks {
                 return;
             }
             NodeTraffic.HeartbeatResult result = nodes.heartbeats(tenant.get(), seen);
-            result.cameOnline().forEach(node -> LOG.info("EF1001 node {} online", node));
+            for (String node : result.cameOnline()) {
+                LOG.info("EF1001 node {} online", node);
+                record(() -> phaseEvents.cameOnline(tenant.get(), node, clock.instant()), node);
+            }
             for (String node : result.unknown()) {
                 metrics.dropped("unknown-node");
                 if (warnings.allow(tenantName + "/" + node)) {
@@ -93,12 +100,33 @@ public final class LivenessTasks {
         try {
             List<NodeTraffic.OfflineTransition> offline =
                     nodes.sweep(clock.instant().minus(settings.lease()), SWEEP_BATCH);
-            offline.forEach(t -> LOG.info("EF1002 node {} offline, last seen {}", t.node(), t.lastSeen()));
+            for (NodeTraffic.OfflineTransition t : offline) {
+                LOG.info("EF1002 node {} offline, last seen {}", t.node(), t.lastSeen());
+                record(
+                        () -> phaseEvents.wentOffline(
+                                tenants.byId(t.tenantId()), t.node(), t.lastSeen(), clock.instant()),
+                        t.node());
+            }
             metrics.nodeCounts(nodes.countByPhase());
         } catch (RuntimeException e) {
             if (warnings.allow("sweep")) {
                 LOG.warn("EF1009 the lease sweep failed, retrying: {}", EdgeTraffic.rootMessage(e));
             }
+        }
+    }
+
+    /**
+     * Records a phase change's event after the change committed. A failure costs the event and the
+     * watch notice, never the phase change itself, so it is logged, not retried.
+     */
+    static void record(Runnable recording, String node) {
+        try {
+            recording.run();
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "EF1010 the phase change of node {} was not recorded as an event: {}",
+                    node,
+                    EdgeTraffic.rootMessage(e));
         }
     }
 }

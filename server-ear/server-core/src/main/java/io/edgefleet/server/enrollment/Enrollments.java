@@ -3,12 +3,17 @@ package io.edgefleet.server.enrollment;
 import io.edgefleet.protocol.Names;
 import io.edgefleet.protocol.ProtocolException;
 import io.edgefleet.server.edge.EdgeEndpoint;
+import io.edgefleet.server.event.EventType;
+import io.edgefleet.server.event.Events;
+import io.edgefleet.server.event.NewEvent;
 import io.edgefleet.server.node.LivenessSettings;
+import io.edgefleet.server.node.NodeChanges;
 import io.edgefleet.server.node.NodeEntity;
 import io.edgefleet.server.node.NodeLabelsChanged;
 import io.edgefleet.server.problem.FleetException;
 import io.edgefleet.server.problem.Problem;
 import io.edgefleet.server.problem.ProblemCode;
+import io.edgefleet.server.resource.ChangeLog;
 import io.edgefleet.server.security.NodeCredentialEntity;
 import io.edgefleet.server.security.NodeCredentials;
 import io.edgefleet.server.security.Secrets;
@@ -40,6 +45,12 @@ public class Enrollments {
 
     @PersistenceContext(unitName = "fleet")
     EntityManager em;
+
+    @Inject
+    NodeChanges nodeChanges;
+
+    @Inject
+    Events events;
 
     @Inject
     Event<NodeLabelsChanged> labelsChanged;
@@ -101,6 +112,17 @@ public class Enrollments {
                 request.hostname().orElse(""));
         em.persist(entity);
         em.flush();
+        nodeChanges.log(tenant, entity, ChangeLog.Operation.ADDED, version, "node:" + node, now);
+        events.record(
+                tenant,
+                NewEvent.system(
+                        EventType.NORMAL,
+                        "NodeEnrolled",
+                        "Node",
+                        node,
+                        node,
+                        "node " + node + " enrolled with token " + stored.id()),
+                now);
         labelsChanged.fire(new NodeLabelsChanged(tenant, entity.id(), Map.of(), version));
         String password = Secrets.newNodePassword();
         em.persist(new NodeCredentialEntity(entity.id(), tenant.id(), Secrets.sha256Hex(password), now));

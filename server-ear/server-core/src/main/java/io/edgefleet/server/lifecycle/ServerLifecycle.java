@@ -6,10 +6,12 @@ import io.edgefleet.server.edge.EdgeTraffic;
 import io.edgefleet.server.edge.KeyedSerialExecutor;
 import io.edgefleet.server.edge.LinkSettings;
 import io.edgefleet.server.edge.LivenessTasks;
+import io.edgefleet.server.event.EventRetention;
 import io.edgefleet.server.link.NodeAuthenticator;
 import io.edgefleet.server.link.UpstreamHandler;
 import io.edgefleet.server.node.HeartbeatBuffer;
 import io.edgefleet.server.node.LivenessSettings;
+import io.edgefleet.server.node.NodeEvents;
 import io.edgefleet.server.node.NodeTraffic;
 import io.edgefleet.server.persistence.Migrations;
 import io.edgefleet.server.persistence.SchemaCheck;
@@ -101,6 +103,12 @@ public class ServerLifecycle {
     @Inject
     ReadingRetention readingRetention;
 
+    @Inject
+    EventRetention eventRetention;
+
+    @Inject
+    NodeEvents phaseEvents;
+
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private LivenessTasks liveness;
 
@@ -113,7 +121,7 @@ public class ServerLifecycle {
 
         Clock clock = Clock.systemUTC();
         HeartbeatBuffer heartbeats = new HeartbeatBuffer();
-        liveness = new LivenessTasks(nodeTraffic, tenants, heartbeats, livenessSettings, metrics, clock);
+        liveness = new LivenessTasks(nodeTraffic, tenants, heartbeats, livenessSettings, metrics, phaseEvents, clock);
         tasks.add(container
                 .scheduler()
                 .scheduleWithFixedDelay(
@@ -134,6 +142,7 @@ public class ServerLifecycle {
                 new EdgeTraffic.WorkloadSide(syncPusher, workloadTraffic, rollouts),
                 telemetryTraffic,
                 twinTraffic,
+                phaseEvents,
                 clock);
         // The link and the broker call these on their own threads, which carry no application context
         // (class loader, JNDI, transactions): the contextual proxies supply the context captured here.
@@ -144,6 +153,7 @@ public class ServerLifecycle {
         syncPusher.start(container.executor(), linkRunner);
         tasks.addAll(workloadJobs.schedule(container.scheduler()));
         tasks.add(readingRetention.schedule(container.scheduler()));
+        tasks.add(eventRetention.schedule(container.scheduler()));
         readiness.started();
         LOG.info("EF1016 EdgeFleet server started");
     }

@@ -5,6 +5,7 @@ import io.edgefleet.protocol.LabelSelector;
 import io.edgefleet.protocol.ProtocolException;
 import io.edgefleet.server.problem.FleetException;
 import io.edgefleet.server.problem.Problem;
+import io.edgefleet.server.resource.ChangeLog;
 import io.edgefleet.server.resource.ContinueToken;
 import io.edgefleet.server.resource.IfMatch;
 import io.edgefleet.server.resource.ListMeta;
@@ -39,6 +40,9 @@ public class Nodes {
 
     @Inject
     Event<NodeLabelsChanged> labelsChanged;
+
+    @Inject
+    NodeChanges changes;
 
     public Node get(TenantRef tenant, String name) {
         return Node.of(find(tenant, name, LockModeType.NONE), tenant.name());
@@ -77,7 +81,7 @@ public class Nodes {
     }
 
     /** Applies a JSON Merge Patch that may change {@code metadata.labels} only. */
-    public Node patch(TenantRef tenant, String name, JsonNode mergePatch, Optional<String> ifMatch) {
+    public Node patch(TenantRef tenant, String name, JsonNode mergePatch, Optional<String> ifMatch, String caller) {
         LabelPatch patch = LabelPatch.parse(mergePatch);
         NodeEntity node = find(tenant, name, LockModeType.PESSIMISTIC_WRITE);
         IfMatch.require(ifMatch, node.resourceVersion());
@@ -85,22 +89,24 @@ public class Nodes {
         if (!labels.equals(node.labels())) {
             node.replaceLabels(labels);
             long version = tenants.advance(tenant);
-            node.changed(version, Instant.now());
+            Instant now = Instant.now();
+            node.changed(version, now);
             em.flush();
+            changes.log(tenant, node, ChangeLog.Operation.MODIFIED, version, caller, now);
             labelsChanged.fire(new NodeLabelsChanged(tenant, node.id(), labels, version));
         }
         return Node.of(node, tenant.name());
     }
 
     /** Deletes the node and revokes its credentials; its MQTT messages are dropped from now on. */
-    public void delete(TenantRef tenant, String name, Optional<String> ifMatch) {
+    public void delete(TenantRef tenant, String name, Optional<String> ifMatch, String caller) {
         NodeEntity node = find(tenant, name, LockModeType.PESSIMISTIC_WRITE);
         IfMatch.require(ifMatch, node.resourceVersion());
         em.createQuery("DELETE FROM NodeCredentialEntity c WHERE c.nodeId = :id")
                 .setParameter("id", node.id())
                 .executeUpdate();
+        changes.log(tenant, node, ChangeLog.Operation.DELETED, tenants.advance(tenant), caller, Instant.now());
         em.remove(node);
-        tenants.advance(tenant);
         LOG.info("EF1020 node {} deleted in tenant {}; its credentials are revoked", name, tenant.name());
     }
 

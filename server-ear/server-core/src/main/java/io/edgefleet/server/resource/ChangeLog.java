@@ -2,6 +2,8 @@ package io.edgefleet.server.resource;
 
 import io.edgefleet.server.tenant.TenantRef;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -25,6 +27,9 @@ public class ChangeLog {
     @PersistenceContext(unitName = "fleet")
     EntityManager em;
 
+    @Inject
+    Event<ResourceChanged> changed;
+
     public void append(
             TenantRef tenant,
             long version,
@@ -45,5 +50,6 @@ public class ChangeLog {
                 .setParameter(7, changedBy)
                 .setParameter(8, now)
                 .executeUpdate();
+        changed.fire(new ResourceChanged(tenant, kind, name, operation, changedBy, now));
     }
 }

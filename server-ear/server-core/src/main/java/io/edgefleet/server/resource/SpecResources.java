@@ -65,9 +65,19 @@ public class SpecResources {
 
     /** A page in name order: {@code items} and {@code metadata} ({@code resourceVersion}, {@code continue}). */
     public ObjectNode list(SpecKind kind, TenantRef tenant, int limit, Optional<String> continueToken) {
+        return list(kind, tenant, Optional.empty(), limit, continueToken);
+    }
+
+    /** As {@link #list(SpecKind, TenantRef, int, Optional)}, only rows that pass {@code filter}. */
+    public ObjectNode list(
+            SpecKind kind,
+            TenantRef tenant,
+            Optional<SpecRows.Filter> filter,
+            int limit,
+            Optional<String> continueToken) {
         Optional<String> after = ContinueToken.parse(continueToken);
         long version = tenants.currentVersion(tenant);
-        List<SpecRow> page = rows.page(kind.table(), tenant, after, limit + 1);
+        List<SpecRow> page = rows.page(kind.table(), tenant, filter, after, limit + 1);
         boolean more = page.size() > limit;
         List<SpecRow> items = more ? page.subList(0, limit) : page;
         ObjectNode list = SpecRows.MAPPER.createObjectNode();

@@ -41,11 +41,30 @@ public class SpecRows {
 
     /** Up to {@code limit} rows in name order after {@code after}. */
     public List<SpecRow> page(SpecTable table, TenantRef tenant, Optional<String> after, int limit) {
+        return page(table, tenant, Optional.empty(), after, limit);
+    }
+
+    /** Rows whose extra column holds a value, e.g. the devices of one node. */
+    public record Filter(String column, String value) {}
+
+    /** A page in name order, only rows that pass {@code filter} when there is one. */
+    public List<SpecRow> page(
+            SpecTable table, TenantRef tenant, Optional<Filter> filter, Optional<String> after, int limit) {
+        filter.ifPresent(f -> {
+            if (!table.extraColumns().contains(f.column())) {
+                throw new IllegalArgumentException(f.column() + " is not an extra column of " + table.table());
+            }
+        });
+        int filterPosition = after.isPresent() ? 3 : 2;
         Query query = em.createNativeQuery(select(table) + " WHERE tenant_id = ?1"
-                        + (after.isPresent() ? " AND name > ?2" : "") + " ORDER BY name")
+                        + (after.isPresent() ? " AND name > ?2" : "")
+                        + filter.map(f -> " AND " + f.column() + " = ?" + filterPosition)
+                                .orElse("")
+                        + " ORDER BY name")
                 .setParameter(1, tenant.id())
                 .setMaxResults(limit);
         after.ifPresent(a -> query.setParameter(2, a));
+        filter.ifPresent(f -> query.setParameter(filterPosition, f.value()));
         return rows(table, query);
     }
 

@@ -6,6 +6,7 @@ import io.edgefleet.protocol.device.EdgeDesired;
 import io.edgefleet.protocol.device.ModelProperty;
 import io.edgefleet.protocol.device.ReportedValue;
 import io.edgefleet.server.device.DeviceModels;
+import io.edgefleet.server.device.DeviceStateEvents;
 import io.edgefleet.server.device.Devices;
 import io.edgefleet.server.device.ValueCheck;
 import io.edgefleet.server.edge.Throttle;
@@ -70,6 +71,9 @@ public class TwinTraffic {
     ChangeLog changeLog;
 
     @Inject
+    DeviceStateEvents stateEvents;
+
+    @Inject
     MetricRegistry registry;
 
     @Transactional
@@ -98,7 +102,7 @@ public class TwinTraffic {
             return;
         }
         SpecRow device = found.get();
-        report.state().ifPresent(state -> state(device, state, now));
+        report.state().ifPresent(state -> state(tenant, node, device, state, now));
         for (ReportedValue value : report.reported()) {
             twinRows.report(device.id(), value, now);
         }
@@ -117,7 +121,7 @@ public class TwinTraffic {
         }
     }
 
-    private void state(SpecRow device, DeviceState state, Instant now) {
+    private void state(TenantRef tenant, String node, SpecRow device, DeviceState state, Instant now) {
         String phase = state == DeviceState.ONLINE ? "Online" : "Offline";
         int changed = em.createNativeQuery(
                         "UPDATE device SET state = ?2, state_since = ?3 WHERE id = ?1 AND state <> ?2")
@@ -127,6 +131,7 @@ public class TwinTraffic {
                 .executeUpdate();
         if (changed > 0) {
             LOG.info("EF1404 device {} {}", device.name(), phase.toLowerCase(java.util.Locale.ROOT));
+            stateEvents.changed(tenant, device, phase, node, now);
         }
     }
 

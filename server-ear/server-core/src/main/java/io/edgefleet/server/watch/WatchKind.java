@@ -14,7 +14,11 @@ public enum WatchKind {
     DEVICES("devices", "Device", false),
     /** Changes of desired values (REST or accepted from the edge): the twin after each. */
     TWINS("twins", "Twin", false),
-    RULES("rules", "Rule", false);
+    RULES("rules", "Rule", false),
+    /** Enrolment, relabelling, deletion and phase changes (not lastSeen: heartbeats are not changes). */
+    NODES("nodes", "Node", false),
+    /** Every event as it is recorded (operational and audit). */
+    EVENTS("events", "Event", false);
 
     private final String path;
     private final String resourceKind;

@@ -5,10 +5,14 @@ import static io.edgefleet.server.workload.Assignments.rows;
 
 import io.edgefleet.protocol.workload.InstancePhase;
 import io.edgefleet.protocol.workload.InstanceStatus;
+import io.edgefleet.server.event.EventType;
+import io.edgefleet.server.event.Events;
+import io.edgefleet.server.event.NewEvent;
 import io.edgefleet.server.resource.ContinueToken;
 import io.edgefleet.server.resource.ListMeta;
 import io.edgefleet.server.tenant.TenantRef;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -16,9 +20,11 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,23 +39,31 @@ public class WorkloadInstances {
     @PersistenceContext(unitName = "fleet")
     EntityManager em;
 
+    @Inject
+    Events events;
+
     /**
      * Stores what a node reported, inside the caller's transaction (which holds the node's row lock,
      * so two reports of one node never race). Instances of workloads the tenant no longer has are
      * ignored. Returns the names of the workloads whose instances were stored.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Set<String> record(TenantRef tenant, long nodeId, List<InstanceStatus> reported, Instant now) {
+    public Set<String> record(
+            TenantRef tenant, long nodeId, String nodeName, List<InstanceStatus> reported, Instant now) {
         Set<String> known = new HashSet<>();
         for (Object name : em.createNativeQuery("SELECT name FROM workload WHERE tenant_id = ?1")
                 .setParameter(1, tenant.id())
                 .getResultList()) {
             known.add((String) name);
         }
+        Map<String, String> before = phasesOn(nodeId);
         Set<String> stored = new HashSet<>();
         for (InstanceStatus status : reported) {
             if (!known.contains(status.workload())) {
                 continue;
+            }
+            if (status.phase() == InstancePhase.FAILED && !"Failed".equals(before.get(status.workload()))) {
+                failed(tenant, nodeName, status, now);
             }
             int updated = bindStatus(
                             em.createNativeQuery("UPDATE workload_instance SET generation = ?3, phase = ?4,"
@@ -73,6 +87,26 @@ public class WorkloadInstances {
             stored.add(status.workload());
         }
         return stored;
+    }
+
+    private Map<String, String> phasesOn(long nodeId) {
+        Map<String, String> phases = new HashMap<>();
+        for (Object[] row :
+                rows(em.createNativeQuery("SELECT workload_name, phase FROM workload_instance WHERE node_id = ?1")
+                        .setParameter(1, nodeId))) {
+            phases.put((String) row[0], (String) row[1]);
+        }
+        return phases;
+    }
+
+    private void failed(TenantRef tenant, String node, InstanceStatus status, Instant now) {
+        String exit = status.lastExitCode().map(code -> ", exit code " + code).orElse("");
+        String message = "workload " + status.workload() + " failed on node " + node + exit
+                + (status.message().isBlank() ? "" : ": " + status.message());
+        events.record(
+                tenant,
+                NewEvent.system(EventType.WARNING, "WorkloadFailed", "Workload", status.workload(), node, message),
+                now);
     }
 
     private static Query bindStatus(Query query, long nodeId, InstanceStatus status, Instant now) {
@@ -141,6 +175,30 @@ public class WorkloadInstances {
         Optional<String> next =
                 more ? Optional.of(ContinueToken.after(page.getLast().node())) : Optional.empty();
         return new InstanceList(page, new ListMeta(version, next));
+    }
+
+    /** Every workload assigned to the node, with its reported instance, in workload-name order. */
+    public NodeInstance.OnNode onNode(TenantRef tenant, String node) {
+        List<NodeInstance> items = new ArrayList<>();
+        for (Object[] row : rows(em.createNativeQuery("SELECT a.workload_name, a.generation, i.generation, i.phase,"
+                        + " i.restarts, i.last_exit_code, i.message, i.since, i.reported_at"
+                        + " FROM workload_assignment a JOIN node n ON n.id = a.node_id"
+                        + " LEFT JOIN workload_instance i ON i.node_id = a.node_id AND i.workload_name = a.workload_name"
+                        + " WHERE a.tenant_id = ?1 AND n.name = ?2 AND a.removed = FALSE ORDER BY a.workload_name")
+                .setParameter(1, tenant.id())
+                .setParameter(2, node))) {
+            items.add(new NodeInstance(
+                    (String) row[0],
+                    number(row[1]),
+                    row[2] == null ? 0 : number(row[2]),
+                    row[3] == null ? InstancePhase.PENDING : phase((String) row[3]),
+                    row[4] == null ? 0 : (int) number(row[4]),
+                    Optional.ofNullable(row[5]).map(v -> (int) number(v)),
+                    row[6] == null ? "" : (String) row[6],
+                    instant(row[7]),
+                    instant(row[8])));
+        }
+        return new NodeInstance.OnNode(node, items);
     }
 
     /** Forgets the instances of a deleted workload. */

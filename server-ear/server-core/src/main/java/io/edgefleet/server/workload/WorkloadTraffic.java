@@ -35,7 +35,7 @@ public class WorkloadTraffic {
                 node,
                 seq,
                 now,
-                entity -> workloads.addAll(instances.record(tenant, entity.id(), report.instances(), now)));
+                entity -> workloads.addAll(instances.record(tenant, entity.id(), node, report.instances(), now)));
         return new Outcome(outcome, workloads);
     }
 }

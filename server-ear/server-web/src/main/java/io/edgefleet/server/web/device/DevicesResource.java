@@ -6,6 +6,7 @@ import io.edgefleet.server.device.Devices;
 import io.edgefleet.server.problem.Problem;
 import io.edgefleet.server.resource.PageLimit;
 import io.edgefleet.server.resource.SpecResources;
+import io.edgefleet.server.resource.SpecRows;
 import io.edgefleet.server.security.Caller;
 import io.edgefleet.server.security.Permission;
 import io.edgefleet.server.web.ApiResponses;
@@ -57,14 +58,19 @@ public class DevicesResource {
 
     @GET
     @RequiresPermission(Permission.READ)
-    @Operation(summary = "List devices", description = "In name order, paged by keyset.")
+    @Operation(summary = "List devices", description = "In name order, paged by keyset; optionally one node's only.")
     @APIResponse(responseCode = "200", description = "A page: items and metadata (resourceVersion, continue)")
     public ObjectNode list(
+            @Parameter(description = "Only the devices wired to this node") @QueryParam("node") String node,
             @Parameter(description = "Page size, 1 to 1000 (default 100)") @QueryParam("limit") String limit,
             @Parameter(description = "metadata.continue of the previous page") @QueryParam("continue")
                     String continueToken) {
         return resources.list(
-                kind, Callers.of(security).tenant(), PageLimit.parse(limit), Optional.ofNullable(continueToken));
+                kind,
+                Callers.of(security).tenant(),
+                Optional.ofNullable(node).filter(n -> !n.isBlank()).map(n -> new SpecRows.Filter("node_name", n)),
+                PageLimit.parse(limit),
+                Optional.ofNullable(continueToken));
     }
 
     @POST

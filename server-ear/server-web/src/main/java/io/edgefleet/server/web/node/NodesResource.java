@@ -8,10 +8,14 @@ import io.edgefleet.server.problem.FleetException;
 import io.edgefleet.server.problem.Problem;
 import io.edgefleet.server.problem.ProblemCode;
 import io.edgefleet.server.resource.PageLimit;
+import io.edgefleet.server.security.Caller;
 import io.edgefleet.server.security.Permission;
+import io.edgefleet.server.tenant.TenantRef;
 import io.edgefleet.server.web.ApiResponses;
 import io.edgefleet.server.web.security.Callers;
 import io.edgefleet.server.web.security.RequiresPermission;
+import io.edgefleet.server.workload.NodeInstance;
+import io.edgefleet.server.workload.WorkloadInstances;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -43,6 +47,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class NodesResource {
     @Inject
     Nodes nodes;
+
+    @Inject
+    WorkloadInstances instances;
 
     @Context
     SecurityContext security;
@@ -89,6 +96,30 @@ public class NodesResource {
         return Response.ok(node).header(HttpHeaders.ETAG, node.etag()).build();
     }
 
+    @GET
+    @Path("{name}/workloads")
+    @RequiresPermission(Permission.READ)
+    @Operation(
+            summary = "A node's workloads",
+            description = "Every workload the node must run, in name order, with the generation handed to it and"
+                    + " what the node last reported: phase, restarts, last exit code, message.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The node's workloads",
+            content =
+                    @Content(
+                            mediaType = ApiResponses.JSON,
+                            schema = @Schema(implementation = NodeInstance.OnNode.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "not-found: no such node",
+            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public NodeInstance.OnNode workloads(@PathParam("name") String name) {
+        TenantRef tenant = Callers.of(security).tenant();
+        nodes.get(tenant, name);
+        return instances.onNode(tenant, name);
+    }
+
     @PATCH
     @Path("{name}")
     @Consumes(ApiResponses.MERGE_PATCH)
@@ -115,7 +146,8 @@ public class NodesResource {
                     @HeaderParam(HttpHeaders.IF_MATCH)
                     String ifMatch,
             JsonNode mergePatch) {
-        Node node = nodes.patch(Callers.of(security).tenant(), name, mergePatch, Optional.ofNullable(ifMatch));
+        Caller caller = Callers.of(security);
+        Node node = nodes.patch(caller.tenant(), name, mergePatch, Optional.ofNullable(ifMatch), caller.username());
         return Response.ok(node).header(HttpHeaders.ETAG, node.etag()).build();
     }
 
@@ -131,7 +163,8 @@ public class NodesResource {
             description = "precondition-failed",
             content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("name") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        nodes.delete(Callers.of(security).tenant(), name, Optional.ofNullable(ifMatch));
+        Caller caller = Callers.of(security);
+        nodes.delete(caller.tenant(), name, Optional.ofNullable(ifMatch), caller.username());
         return Response.noContent().build();
     }
 
