@@ -160,7 +160,8 @@ class DeviceTwinIT {
                     && alarm.path("desired").path("by").asText().startsWith("rule:");
         });
         await("the rule's firing reaches the fleet's events", () -> {
-            for (JsonNode event : api.get("/api/v1/events?node=" + NODE + "&reason=RuleFired").path("items")) {
+            for (JsonNode event :
+                    api.get("/api/v1/events?node=" + NODE + "&reason=RuleFired").path("items")) {
                 if ("warm-alarm".equals(event.path("involvedName").asText())
                         && event.path("message").asText().contains("oven warm")) {
                     return true;
