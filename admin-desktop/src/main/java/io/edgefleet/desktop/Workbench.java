@@ -3,6 +3,7 @@ package io.edgefleet.desktop;
 import io.edgefleet.desktop.api.ApiAnswer;
 import io.edgefleet.desktop.api.ConnectionMonitor;
 import io.edgefleet.desktop.api.FleetClient;
+import io.edgefleet.desktop.api.Json;
 import io.edgefleet.desktop.api.SseEvent;
 import io.edgefleet.desktop.api.WatchFeed;
 import io.edgefleet.desktop.event.EventsView;
@@ -176,9 +177,7 @@ public final class Workbench implements AutoCloseable {
     /** The tenant's version now, from the cheapest list of the kind: where a resynced watch goes on. */
     private long currentVersion(String kind) {
         ApiAnswer answer = session.client().get("/api/v1/" + kind + "?limit=1");
-        return answer instanceof ApiAnswer.Ok ok
-                ? ok.body().path("metadata").path("resourceVersion").asLong()
-                : 0;
+        return answer instanceof ApiAnswer.Ok ok ? Json.listVersion(ok.body()) : 0;
     }
 
     private void repeat(Duration every, Runnable action) {

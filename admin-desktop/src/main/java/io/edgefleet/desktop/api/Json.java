@@ -61,6 +61,17 @@ public final class Json {
         return out;
     }
 
+    /**
+     * The resourceVersion of a list answer, to watch from: {@code metadata.resourceVersion} (nodes,
+     * devices, workloads), or top-level {@code resourceVersion} (events, topology).
+     */
+    public static long listVersion(JsonNode page) {
+        JsonNode inMetadata = page.path("metadata").path("resourceVersion");
+        return inMetadata.isNumber()
+                ? inMetadata.asLong()
+                : page.path("resourceVersion").asLong();
+    }
+
     /** A value as a person reads it: strings without quotes, numbers and booleans as JSON spells them. */
     public static String display(JsonNode value) {
         if (value == null || value.isMissingNode() || value.isNull()) {

@@ -61,7 +61,7 @@ public final class EventsViewModel {
                     events.setAll(loaded);
                     error.set("");
                     freshness.updated(clock.instant());
-                    then.accept(page.path("metadata").path("resourceVersion").asLong());
+                    then.accept(Json.listVersion(page));
                 },
                 failure -> error.set("cannot load events: " + failure.getMessage()));
     }

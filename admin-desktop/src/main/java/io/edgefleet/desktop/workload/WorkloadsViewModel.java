@@ -64,7 +64,7 @@ public final class WorkloadsViewModel {
                     error.set("");
                     freshness.updated(clock.instant());
                     selected.get().ifPresent(s -> refreshSelected(s.name()));
-                    then.accept(page.path("metadata").path("resourceVersion").asLong());
+                    then.accept(Json.listVersion(page));
                 },
                 failure -> error.set("cannot load workloads: " + failure.getMessage()));
     }
