@@ -80,7 +80,7 @@ public final class HttpFleetClient implements FleetClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String reason = reason(e);
             monitor.unreachable(reason);
             throw new ServerUnreachableException("no answer from " + address + ": " + reason, e);
         } catch (InterruptedException e) {
@@ -89,6 +89,17 @@ public final class HttpFleetClient implements FleetClient {
         }
         monitor.answered();
         return answer(response.statusCode(), response.body(), response.headers().firstValue("ETag"));
+    }
+
+    /** What a person reads of a failed connection (a refused connect has no message of its own). */
+    static String reason(IOException e) {
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "no answer within " + REQUEST_TIMEOUT.toSeconds() + " s";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     static ApiAnswer answer(int status, String body, Optional<String> etag) {

@@ -112,7 +112,7 @@ public final class WatchFeed implements AutoCloseable {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            monitor.unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            monitor.unreachable(HttpFleetClient.reason(e));
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -121,6 +121,11 @@ public final class DesktopBench {
             throw new IllegalStateException("the topology was not painted within 120 s");
         }
         print("topology_paint_ms_10k", (paintedAt.get() - askedAt.get()) / 1e6, "ms");
+        // How much of the paint is the server's answer: the same call again, timed off the FX thread.
+        long fetchStart = System.nanoTime();
+        io.edgefleet.desktop.topology.Topology.parse(
+                client.get("/api/v1/topology").bodyOrThrow());
+        print("topology_fetch_ms_10k", (System.nanoTime() - fetchStart) / 1e6, "ms");
 
         Thread.sleep(1000);
         int from = pulses.size();

@@ -103,9 +103,9 @@ class DesktopIT {
         await("the edge Online", () -> "Online".equals(api.phase(EDGE)));
         label(EDGE, "{\"site\":\"plant-a\",\"line\":\"1\"}");
         for (String node : List.of("ipc-a2", "ipc-b1")) {
-            simulated.add(SimulatedNode.connect(api.enroll(node), 16));
+            simulated.add(SimulatedNode.connect(enrollRetryingConflicts(node), 16));
         }
-        api.createEnrollmentToken("lab-pc");
+        enrollRetryingConflicts("lab-pc"); // enrolled, never connected: Pending
         await("simulated nodes Online", () -> "Online".equals(api.phase("ipc-b1")));
         label("ipc-a2", "{\"site\":\"plant-a\",\"line\":\"2\"}");
         label("ipc-b1", "{\"site\":\"plant-b\",\"line\":\"1\"}");
@@ -389,6 +389,22 @@ class DesktopIT {
                                 .orElseThrow()
                                 .labels()
                                 .get("line"))));
+    }
+
+    /**
+     * Since events advance the tenant's version, an enrollment can meet a concurrent change (the real
+     * edge's traffic) and be answered 409 "conflict; retry", as its hint says to.
+     */
+    private static FleetApi.Enrollment enrollRetryingConflicts(String node) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return api.enroll(node);
+            } catch (IllegalStateException e) {
+                if (attempt == 5 || !e.getMessage().contains("409")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static void label(String node, String labels) {
