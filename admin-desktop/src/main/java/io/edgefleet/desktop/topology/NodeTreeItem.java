@@ -5,26 +5,34 @@ import javafx.scene.control.TreeItem;
 
 /**
  * A node in the tree. Its devices are not read until it is first expanded (100,000 devices would not
- * fit the first paint): until then it holds one placeholder child so that it shows as expandable.
+ * fit the first paint), and it has no children until then: {@link #isLeaf} says from its counts
+ * whether it has devices to show, so the tree draws its arrow without 10,000 placeholder items.
  */
 final class NodeTreeItem extends TreeItem<TopologyEntry> {
     private boolean requested;
 
     NodeTreeItem(NodeSummary node, TopologyViewModel viewModel) {
         super(new TopologyEntry.NodeEntry(node));
-        if (node.devices().total() > 0) {
-            getChildren().add(new TreeItem<>(new TopologyEntry.Placeholder("loading devices…")));
-        }
         expandedProperty().addListener((obs, was, expanded) -> {
             if (expanded && !requested) {
                 requested = true;
-                viewModel.loadDevices(node.name(), this::showDevices);
+                getChildren().setAll(List.of(new TreeItem<>(new TopologyEntry.Placeholder("loading devices…"))));
+                viewModel.loadDevices(nodeName(), this::showDevices);
             }
         });
     }
 
+    @Override
+    public boolean isLeaf() {
+        return requested ? getChildren().isEmpty() : node().devices().total() == 0;
+    }
+
+    NodeSummary node() {
+        return ((TopologyEntry.NodeEntry) getValue()).node();
+    }
+
     String nodeName() {
-        return ((TopologyEntry.NodeEntry) getValue()).node().name();
+        return node().name();
     }
 
     boolean devicesRequested() {
@@ -40,8 +48,5 @@ final class NodeTreeItem extends TreeItem<TopologyEntry> {
 
     void update(NodeSummary node) {
         setValue(new TopologyEntry.NodeEntry(node));
-        if (!requested && node.devices().total() > 0 && getChildren().isEmpty()) {
-            getChildren().add(new TreeItem<>(new TopologyEntry.Placeholder("loading devices…")));
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.edgefleet.desktop.topology;
 
 import io.edgefleet.desktop.ui.Styles;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -114,11 +115,14 @@ public final class TopologyView extends BorderPane {
         for (Site site : sites) {
             TreeItem<TopologyEntry> siteItem = new TreeItem<>(new TopologyEntry.SiteEntry(site));
             siteItem.setExpanded(true);
+            List<TreeItem<TopologyEntry>> children =
+                    new ArrayList<>(site.nodes().size());
             for (NodeSummary node : site.nodes()) {
                 NodeTreeItem item = new NodeTreeItem(node, viewModel);
                 nodeItems.put(node.name(), item);
-                siteItem.getChildren().add(item);
+                children.add(item);
             }
+            siteItem.getChildren().setAll(children); // one change event per site, not one per node
             root.getChildren().add(siteItem);
         }
         tree.setRoot(root);
