@@ -1,0 +1,52 @@
+package io.edgefleet.desktop.topology;
+
+import java.util.List;
+import javafx.scene.control.TreeItem;
+
+/**
+ * A node in the tree. Its devices are not read until it is first expanded (100,000 devices would not
+ * fit the first paint), and it has no children until then: {@link #isLeaf} says from its counts
+ * whether it has devices to show, so the tree draws its arrow without 10,000 placeholder items.
+ */
+final class NodeTreeItem extends TreeItem<TopologyEntry> {
+    private boolean requested;
+
+    NodeTreeItem(NodeSummary node, TopologyViewModel viewModel) {
+        super(new TopologyEntry.NodeEntry(node));
+        expandedProperty().addListener((obs, was, expanded) -> {
+            if (expanded && !requested) {
+                requested = true;
+                getChildren().setAll(List.of(new TreeItem<>(new TopologyEntry.Placeholder("loading devices…"))));
+                viewModel.loadDevices(nodeName(), this::showDevices);
+            }
+        });
+    }
+
+    @Override
+    public boolean isLeaf() {
+        return requested ? getChildren().isEmpty() : node().devices().total() == 0;
+    }
+
+    NodeSummary node() {
+        return ((TopologyEntry.NodeEntry) getValue()).node();
+    }
+
+    String nodeName() {
+        return node().name();
+    }
+
+    boolean devicesRequested() {
+        return requested;
+    }
+
+    void showDevices(List<DeviceSummary> devices) {
+        getChildren()
+                .setAll(devices.stream()
+                        .map(d -> new TreeItem<TopologyEntry>(new TopologyEntry.DeviceEntry(d)))
+                        .toList());
+    }
+
+    void update(NodeSummary node) {
+        setValue(new TopologyEntry.NodeEntry(node));
+    }
+}

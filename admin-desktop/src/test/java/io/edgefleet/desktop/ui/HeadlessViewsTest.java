@@ -1,0 +1,82 @@
+package io.edgefleet.desktop.ui;
+
+import static io.edgefleet.desktop.FakeFleetClient.fixture;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.edgefleet.desktop.FakeFleetClient;
+import io.edgefleet.desktop.topology.TopologyEntry;
+import io.edgefleet.desktop.topology.TopologyView;
+import io.edgefleet.desktop.topology.TopologyViewModel;
+import io.edgefleet.desktop.twin.TwinView;
+import io.edgefleet.desktop.twin.TwinViewModel;
+import java.time.Clock;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The views on the FX toolkit, headless (Monocle), fed by JSON fixtures: the tree shows tenant,
+ * sites and nodes and loads a node's devices on expand; the twin editor refuses a ReadOnly value on
+ * screen. The real-server runs of every view are in DesktopIT.
+ */
+@ExtendWith(ApplicationExtension.class)
+class HeadlessViewsTest {
+    private final FakeFleetClient server = new FakeFleetClient()
+            .answer("/api/v1/topology", fixture("topology.json"))
+            .answer("/api/v1/devices", fixture("devices-n2.json"))
+            .answer("/api/v1/devices/press-1/twin", fixture("twin-press-1.json"), "\"55\"")
+            .answer("/api/v1/device-models/hydraulic-press", fixture("device-model-press.json"))
+            .answer("/api/v1/devices/press-1/history", fixture("history-temperature.json"));
+    private TopologyViewModel topology;
+    private TwinViewModel twin;
+
+    @Start
+    void start(Stage stage) {
+        Dispatch inline = new Dispatch(Runnable::run, Runnable::run);
+        topology = new TopologyViewModel(server, inline, Clock.systemUTC());
+        twin = new TwinViewModel(server, inline, Clock.systemUTC());
+        TabPane tabs = new TabPane();
+        tabs.getTabs().add(new javafx.scene.control.Tab("Topology", new TopologyView(topology)));
+        tabs.getTabs().add(new javafx.scene.control.Tab("Twin", new TwinView(twin)));
+        stage.setScene(new Scene(tabs, 1100, 700));
+        stage.show();
+    }
+
+    @Test
+    void theTreeShowsSitesAndNodesAndReadsDevicesOnExpand(FxRobot robot) {
+        robot.interact(topology::load);
+        TreeView<TopologyEntry> tree = robot.lookup("#topology-tree").queryAs(TreeView.class);
+        assertThat(tree.getRoot().getChildren()).hasSize(2);
+        assertThat(tree.getExpandedItemCount()).as("tenant, 2 sites, 4 nodes").isEqualTo(7);
+        int before = server.requests().size();
+        robot.interact(
+                () -> tree.getRoot().getChildren().get(0).getChildren().get(1).setExpanded(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(server.requests()).hasSize(before + 1);
+        assertThat(tree.getExpandedItemCount()).isEqualTo(11);
+        assertThat(robot.lookup("#topology-summary").queryAs(Label.class).getText())
+                .contains("4 nodes");
+    }
+
+    @Test
+    void theTwinEditorRefusesAReadOnlyValueOnScreen(FxRobot robot) {
+        robot.interact(() -> {
+            ((TabPane) robot.lookup(".tab-pane").query()).getSelectionModel().select(1);
+            twin.show("press-1");
+        });
+        robot.interact(() -> ((TwinView) robot.lookup("#twin-view").query()).selectProperty("temperature"));
+        robot.clickOn("#twin-desired-value").eraseText(10).write("5");
+        robot.clickOn("#twin-set-desired");
+        assertThat(robot.lookup("#twin-edit-message").queryAs(Label.class).getText())
+                .contains("ReadOnly");
+        assertThat(twin.patchesSent()).isZero();
+    }
+}
