@@ -53,6 +53,12 @@ public final class DeviceFixtures {
         return new ModelProperty(name, type, "", max.map(m -> 0.0), max, symbols, access, "");
     }
 
+    /** A numeric or boolean property with a unit and an optional 0..max range, for the driver tests. */
+    public static ModelProperty property(
+            String name, ValueType type, String unit, AccessMode access, Optional<Double> max) {
+        return new ModelProperty(name, type, unit, max.map(m -> 0.0), max, List.of(), access, "");
+    }
+
     public static ResourceChange upsert(long version, DesiredDevice device) {
         return change(version, DesiredDevice.RESOURCE, device.name(), JsonValues.MAPPER.valueToTree(device));
     }

@@ -118,33 +118,9 @@ class ModbusDeviceIT {
 
     private DesiredDevice press() {
         List<ModelProperty> properties = List.of(
-                new ModelProperty(
-                        "temperature",
-                        ValueType.DOUBLE,
-                        "°C",
-                        Optional.empty(),
-                        Optional.empty(),
-                        List.of(),
-                        AccessMode.READ_ONLY,
-                        ""),
-                new ModelProperty(
-                        "setpoint",
-                        ValueType.INT,
-                        "°C",
-                        Optional.of(0.0),
-                        Optional.of(90.0),
-                        List.of(),
-                        AccessMode.READ_WRITE,
-                        ""),
-                new ModelProperty(
-                        "cooling",
-                        ValueType.BOOL,
-                        "",
-                        Optional.empty(),
-                        Optional.empty(),
-                        List.of(),
-                        AccessMode.READ_WRITE,
-                        ""));
+                DeviceFixtures.property("temperature", ValueType.DOUBLE, "°C", AccessMode.READ_ONLY, Optional.empty()),
+                DeviceFixtures.property("setpoint", ValueType.INT, "°C", AccessMode.READ_WRITE, Optional.of(90.0)),
+                DeviceFixtures.property("cooling", ValueType.BOOL, "", AccessMode.READ_WRITE, Optional.empty()));
         return new DesiredDevice(
                 "press-1",
                 1,

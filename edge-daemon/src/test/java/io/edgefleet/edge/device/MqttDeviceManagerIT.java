@@ -102,24 +102,8 @@ class MqttDeviceManagerIT {
 
     private DesiredDevice oven() {
         List<ModelProperty> properties = List.of(
-                new ModelProperty(
-                        "temperature",
-                        ValueType.DOUBLE,
-                        "°C",
-                        Optional.empty(),
-                        Optional.empty(),
-                        List.of(),
-                        AccessMode.READ_ONLY,
-                        ""),
-                new ModelProperty(
-                        "setpoint",
-                        ValueType.INT,
-                        "°C",
-                        Optional.of(0.0),
-                        Optional.of(300.0),
-                        List.of(),
-                        AccessMode.READ_WRITE,
-                        ""));
+                DeviceFixtures.property("temperature", ValueType.DOUBLE, "°C", AccessMode.READ_ONLY, Optional.empty()),
+                DeviceFixtures.property("setpoint", ValueType.INT, "°C", AccessMode.READ_WRITE, Optional.of(300.0)));
         return new DesiredDevice(
                 "oven-3",
                 1,
