@@ -156,7 +156,7 @@ public final class EdgeDaemon implements AutoCloseable {
             DeviceManager devices = DeviceManager.start(
                     store,
                     outbox,
-                    DeviceSettings.DEFAULT,
+                    DeviceSettings.of(config),
                     TelemetrySettings.of(config),
                     (rule, workload) -> workloads.restart(workload, "rule " + rule),
                     localBus.<DeviceFeed>map(bus -> bus).orElse(DeviceFeed.NONE));

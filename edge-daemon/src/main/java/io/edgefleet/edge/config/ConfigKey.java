@@ -34,7 +34,11 @@ public enum ConfigKey {
             "(off)"),
     LOCAL_BUS_PREFIX("local-bus-prefix", "topic prefix of the local bus", "edgefleet/"),
     LOCAL_BUS_USERNAME("local-bus-username", "user name on the local bus broker", "(none)"),
-    LOCAL_BUS_PASSWORD("local-bus-password", "password on the local bus broker", "(none)");
+    LOCAL_BUS_PASSWORD("local-bus-password", "password on the local bus broker", "(none)"),
+    DRIVERS_DIR(
+            "drivers-dir",
+            "directory of the device driver plug-ins (one directory each: modbus, opcua, mqtt)",
+            "drivers/ beside the daemon jar");
 
     /** Prefix of every environment variable the daemon reads. */
     public static final String ENV_PREFIX = "EDGEFLEET_";

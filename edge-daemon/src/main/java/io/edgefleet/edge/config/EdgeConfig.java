@@ -40,6 +40,7 @@ import java.util.function.Supplier;
  * @param localBusPrefix topic prefix of the local bus, ending with {@code /}
  * @param localBusUsername user name on the local bus broker
  * @param localBusPassword password on the local bus broker (only with a user name)
+ * @param driversDir directory of the driver plug-ins overriding {@code drivers/} beside the jar
  */
 public record EdgeConfig(
         Optional<URI> serverUrl,
@@ -60,7 +61,8 @@ public record EdgeConfig(
         Optional<URI> localBusUrl,
         String localBusPrefix,
         Optional<String> localBusUsername,
-        Optional<Secret> localBusPassword) {
+        Optional<Secret> localBusPassword,
+        Optional<Path> driversDir) {
 
     public static final String DEFAULT_DATA_DIR = "edge-data";
     public static final Duration DEFAULT_RECONNECT_MIN = Duration.ofMillis(500);
@@ -103,6 +105,7 @@ public record EdgeConfig(
         if (!localBusPrefix.endsWith("/")) {
             throw new IllegalArgumentException("localBusPrefix must end with /");
         }
+        Objects.requireNonNull(driversDir, "driversDir");
     }
 
     /** A configuration value and where it came from, for error messages. */
@@ -177,6 +180,14 @@ public record EdgeConfig(
                     ConfigKey.LOCAL_BUS_PASSWORD,
                     "a password needs a user name: set " + ConfigKey.LOCAL_BUS_USERNAME.key());
         }
+        Optional<Path> driversDir = p.path(ConfigKey.DRIVERS_DIR)
+                .map(workingDir::resolve)
+                .map(dir -> dir.toAbsolutePath().normalize());
+        driversDir.ifPresent(dir -> {
+            if (!Files.isDirectory(dir)) {
+                throw p.invalid(ConfigKey.DRIVERS_DIR, "directory " + dir + " does not exist");
+            }
+        });
         return new EdgeConfig(
                 serverUrl,
                 token,
@@ -196,7 +207,8 @@ public record EdgeConfig(
                 localBusUrl,
                 localBusPrefix,
                 localBusUsername,
-                localBusPassword);
+                localBusPassword,
+                driversDir);
     }
 
     /**

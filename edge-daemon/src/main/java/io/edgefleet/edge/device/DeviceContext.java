@@ -1,12 +1,11 @@
 package io.edgefleet.edge.device;
 
-import io.edgefleet.driver.Drivers;
+import io.edgefleet.edge.device.driver.DriverCatalog;
 import io.edgefleet.edge.device.rule.RuleEngine;
 import io.edgefleet.edge.device.telemetry.TelemetryBuffer;
 import io.edgefleet.edge.outbox.Outbox;
 import io.edgefleet.edge.store.EdgeStore;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 /**
  * What every device worker shares: the store, the outbox, the telemetry buffer, the rules, the
@@ -18,7 +17,7 @@ record DeviceContext(
         Outbox outbox,
         TelemetryBuffer telemetry,
         RuleEngine rules,
-        Supplier<Drivers> drivers,
+        DriverCatalog drivers,
         BooleanSupplier linkUp,
         DeviceSettings settings,
         DeviceFeed feed) {}

@@ -1,7 +1,7 @@
 package io.edgefleet.edge.device;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.edgefleet.driver.Drivers;
+import io.edgefleet.edge.device.driver.DriverCatalog;
 import io.edgefleet.edge.device.rule.RuleActions;
 import io.edgefleet.edge.device.rule.RuleEngine;
 import io.edgefleet.edge.device.rule.RuleTable;
@@ -52,7 +52,7 @@ public final class DeviceManager implements AutoCloseable, RuleActions {
     private final Map<String, DeviceWorker> workers = new ConcurrentHashMap<>();
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private volatile TelemetryLink link = TelemetryLink.NONE;
-    private volatile Drivers drivers;
+    private final DriverCatalog drivers;
 
     private DeviceManager(
             EdgeStore store,
@@ -74,9 +74,10 @@ public final class DeviceManager implements AutoCloseable, RuleActions {
         });
         thread.setRemoveOnCancelPolicy(true);
         thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.drivers = new DriverCatalog(DeviceManager.class.getClassLoader(), settings.driverPlugins());
         this.sender = new TelemetrySender(telemetry, new LinkView(), settings.clock(), this::sendSoon);
-        this.context = new DeviceContext(
-                store, outbox, telemetry, rules, this::drivers, () -> link.connected(), settings, feed);
+        this.context =
+                new DeviceContext(store, outbox, telemetry, rules, drivers, () -> link.connected(), settings, feed);
     }
 
     /**
@@ -248,21 +249,6 @@ public final class DeviceManager implements AutoCloseable, RuleActions {
         }
     }
 
-    private Drivers drivers() {
-        Drivers loaded = drivers;
-        if (loaded == null) {
-            synchronized (this) {
-                if (drivers == null) {
-                    // Loaded at the first device, not at start: a node without devices loads no driver.
-                    drivers = Drivers.load(DeviceManager.class.getClassLoader());
-                    LOG.info("EF3712 device drivers loaded: {}", drivers.protocols());
-                }
-                loaded = drivers;
-            }
-        }
-        return loaded;
-    }
-
     private void sendTelemetry() {
         try {
             sender.tick();
@@ -321,5 +307,6 @@ public final class DeviceManager implements AutoCloseable, RuleActions {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        drivers.close();
     }
 }

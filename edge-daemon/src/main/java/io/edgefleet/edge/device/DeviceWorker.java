@@ -128,7 +128,7 @@ final class DeviceWorker implements Runnable {
 
     private void open() {
         try {
-            DriverSession opened = context.drivers().get().open(connection);
+            DriverSession opened = context.drivers().open(connection);
             session = Optional.of(opened);
             openFailures = 0;
             subscription = opened.subscribe(
