@@ -16,6 +16,7 @@ import io.edgefleet.edge.link.LinkSettings;
 import io.edgefleet.edge.link.MqttLink;
 import io.edgefleet.edge.node.NodeFacts;
 import io.edgefleet.edge.node.NodeStatusReporter;
+import io.edgefleet.edge.node.NodeWatch;
 import io.edgefleet.edge.outbox.Outbox;
 import io.edgefleet.edge.store.DataDirLock;
 import io.edgefleet.edge.store.EdgeStore;
@@ -200,7 +201,8 @@ public final class EdgeDaemon implements AutoCloseable {
                     return link.publishTelemetry(batch);
                 }
             });
-            new NodeStatusReporter(store, outbox).reportIfChanged(NodeFacts.currentReport());
+            parts.push(NodeWatch.start(
+                    store.file().getParent(), new NodeStatusReporter(store, outbox), clock, NodeWatch.DEFAULT_PERIOD));
             link.start();
             LOG.info(
                     "EF3030 edge daemon {} started: node {} of tenant {}, store {}",

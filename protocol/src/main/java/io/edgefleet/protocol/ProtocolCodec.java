@@ -170,6 +170,7 @@ public final class ProtocolCodec {
         if (bodyNode == null || bodyNode.getNodeType() != JsonNodeType.OBJECT) {
             return new DecodeResult.Rejected("invalid-body", "field 'body' is missing or not an object");
         }
+        AddedFields.fillIn(kind.get(), (ObjectNode) bodyNode);
         MessageBody body;
         try {
             body = mapper.treeToValue(bodyNode, kind.get().bodyType());

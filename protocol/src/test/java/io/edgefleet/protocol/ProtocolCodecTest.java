@@ -22,7 +22,23 @@ class ProtocolCodecTest {
         var spec = JsonNodeFactory.instance.objectNode().put("command", "/bin/true");
         return Stream.of(
                 Envelope.of("edge-1", NOW, new Hello("0.1.0", 42, 7, NOW.minusSeconds(5))),
-                Envelope.reliable("edge-1", 8, NOW, new NodeStatusReport("0.1.0", "Linux", "amd64", "pc-7", 4, 8192)),
+                Envelope.reliable(
+                        "edge-1",
+                        8,
+                        NOW,
+                        new NodeStatusReport(
+                                "0.1.0",
+                                "Linux",
+                                "amd64",
+                                "pc-7",
+                                4,
+                                8192,
+                                List.of(new NodeCondition(
+                                        NodeCondition.DISK_PRESSURE,
+                                        ConditionStatus.TRUE,
+                                        "LowDiskSpace",
+                                        "4% free (1.0 GiB of 24 GiB) under /var/lib/edgefleet",
+                                        NOW)))),
                 Envelope.reliable(
                         "edge-1",
                         9,
@@ -241,6 +257,36 @@ class ProtocolCodecTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Envelope.reliable("edge-1", 5, NOW, new Heartbeat(0)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aNodeStatusFromAnEdgeOlderThanConditionsDecodesWithNone() {
+        DecodeResult result = decode("{\"v\":1,\"id\":\"m-1\",\"node\":\"edge-1\",\"seq\":3,\"ts\":1,"
+                + "\"kind\":\"node-status\",\"body\":{\"agentVersion\":\"0.1.0\",\"os\":\"Linux\","
+                + "\"arch\":\"amd64\",\"hostname\":\"pc\",\"cpus\":2,\"memoryMb\":1024}}");
+
+        assertThat(result).isInstanceOfSatisfying(DecodeResult.Decoded.class, decoded -> assertThat(
+                        ((NodeStatusReport) decoded.envelope().body()).conditions())
+                .isEmpty());
+    }
+
+    @Test
+    void conditionsAreCheckedWhenDecoded() {
+        String twice = "{\"type\":\"DiskPressure\",\"status\":\"True\",\"reason\":\"LowDiskSpace\","
+                + "\"message\":\"\",\"lastTransitionTime\":\"2026-12-07T10:00:00Z\"}";
+        DecodeResult duplicate = decode("{\"v\":1,\"id\":\"m-1\",\"node\":\"edge-1\",\"seq\":3,\"ts\":1,"
+                + "\"kind\":\"node-status\",\"body\":{\"agentVersion\":\"0.1.0\",\"os\":\"Linux\","
+                + "\"arch\":\"amd64\",\"hostname\":\"pc\",\"cpus\":2,\"memoryMb\":1024,"
+                + "\"conditions\":[" + twice + "," + twice + "]}}");
+        DecodeResult badStatus = decode("{\"v\":1,\"id\":\"m-1\",\"node\":\"edge-1\",\"seq\":3,\"ts\":1,"
+                + "\"kind\":\"node-status\",\"body\":{\"agentVersion\":\"0.1.0\",\"os\":\"Linux\","
+                + "\"arch\":\"amd64\",\"hostname\":\"pc\",\"cpus\":2,\"memoryMb\":1024,"
+                + "\"conditions\":[" + twice.replace("True", "Maybe") + "]}}");
+
+        assertThat(duplicate).isInstanceOfSatisfying(DecodeResult.Rejected.class, r -> assertThat(r.code())
+                .isEqualTo("invalid-body"));
+        assertThat(badStatus).isInstanceOfSatisfying(DecodeResult.Rejected.class, r -> assertThat(r.code())
+                .isEqualTo("invalid-body"));
     }
 
     private DecodeResult decode(String json) {

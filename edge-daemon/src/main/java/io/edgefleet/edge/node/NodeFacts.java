@@ -1,6 +1,7 @@
 package io.edgefleet.edge.node;
 
 import io.edgefleet.edge.AgentVersion;
+import io.edgefleet.protocol.NodeCondition;
 import io.edgefleet.protocol.NodeStatusReport;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -21,14 +22,15 @@ public final class NodeFacts {
     private NodeFacts() {}
 
     /** The report the daemon sends through the outbox when any of these values changes. */
-    public static NodeStatusReport currentReport() {
+    public static NodeStatusReport currentReport(List<NodeCondition> conditions) {
         return new NodeStatusReport(
                 AgentVersion.current(),
                 System.getProperty("os.name", "unknown"),
                 System.getProperty("os.arch", "unknown"),
                 hostname(),
                 Runtime.getRuntime().availableProcessors(),
-                memoryMb());
+                memoryMb(),
+                conditions);
     }
 
     /** This host's name; never blank. */

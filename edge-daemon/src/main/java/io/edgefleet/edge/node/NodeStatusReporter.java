@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Queues a {@code node-status} report in the outbox when what the node is has changed since the last
- * report, so that a restart does not queue a duplicate. Comparison and append happen in one
+ * Queues a {@code node-status} report in the outbox when what the node is, or a condition's status or
+ * reason, has changed since the last report, so that a restart does not queue a duplicate (a condition's
+ * figures and transition time alone do not make a change: a disk filling by a byte is no news). Comparison and append happen in one
  * transaction: a crash between them cannot lose the report or send it twice.
  */
 public final class NodeStatusReporter {
@@ -35,14 +36,17 @@ public final class NodeStatusReporter {
             OutboxEntry entry = outbox.append(tx, report);
             tx.putMeta(MetaKey.LAST_NODE_STATUS, fingerprint);
             LOG.info(
-                    "EF3020 node-status queued as seq {}: {} {} {}, {} cpus, {} MB, agent {}",
+                    "EF3020 node-status queued as seq {}: {} {} {}, {} cpus, {} MB, agent {}, conditions {}",
                     entry.seq(),
                     report.hostname(),
                     report.os(),
                     report.arch(),
                     report.cpus(),
                     report.memoryMb(),
-                    report.agentVersion());
+                    report.agentVersion(),
+                    report.conditions().stream()
+                            .map(c -> c.type() + "=" + c.status() + " (" + c.message() + ")")
+                            .toList());
             return Optional.of(entry);
         });
     }
@@ -56,6 +60,9 @@ public final class NodeStatusReporter {
                 report.arch(),
                 report.hostname(),
                 Integer.toString(report.cpus()),
-                Long.toString(report.memoryMb()));
+                Long.toString(report.memoryMb()),
+                report.conditions().stream()
+                        .map(c -> c.type() + "=" + c.status() + "/" + c.reason())
+                        .collect(java.util.stream.Collectors.joining(",")));
     }
 }

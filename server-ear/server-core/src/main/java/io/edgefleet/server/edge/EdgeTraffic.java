@@ -258,7 +258,10 @@ public final class EdgeTraffic implements UpstreamHandler {
                 }
             }
             case NodeStatusReport report ->
-                reliable(tenant, message, nodes.nodeStatus(tenant, node, envelope.seq(), report, clock.instant()));
+                reliable(
+                        tenant,
+                        message,
+                        nodeEvents.statusReported(tenant, node, envelope.seq(), report, clock.instant()));
             case SyncResult result -> {
                 TrafficOutcome outcome = nodes.syncResult(tenant, node, result.appliedVersion(), clock.instant());
                 if (outcome instanceof TrafficOutcome.Recorded recorded) {

@@ -24,7 +24,8 @@ public record Node(NodeMetadata metadata, NodeSpec spec, NodeStatus status) {
                         entity.cpus(),
                         entity.memoryMb(),
                         entity.appliedVersion(),
-                        entity.outboxDepth()));
+                        entity.outboxDepth(),
+                        entity.conditions()));
     }
 
     /** The value of the ETag header: the resourceVersion, quoted. */

@@ -1,5 +1,6 @@
 package io.edgefleet.server.node;
 
+import io.edgefleet.protocol.NodeCondition;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -80,6 +81,9 @@ public class NodeEntity {
 
     @Column(name = "last_applied_seq", nullable = false)
     private long lastAppliedSeq;
+
+    @Column(name = "conditions_json", nullable = false, length = 4096)
+    private String conditionsJson = "[]";
 
     @OneToMany(mappedBy = "node", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<NodeLabelEntity> labels = new ArrayList<>();
@@ -206,6 +210,31 @@ public class NodeEntity {
         this.os = clip(os, 64);
         this.arch = clip(arch, 32);
         this.hostname = clip(hostname, 255);
+    }
+
+    /** The conditions the node last reported, sorted by type. */
+    public List<NodeCondition> conditions() {
+        return NodeConditionsColumn.read(conditionsJson);
+    }
+
+    /** A reported condition that is new or whose status changed. */
+    record ConditionTransition(Optional<NodeCondition> before, NodeCondition now) {}
+
+    /**
+     * Keeps {@code reported} as the node's conditions; returns those that are new or whose status
+     * changed (a condition the node no longer reports is dropped without a transition: it cannot tell).
+     */
+    List<ConditionTransition> conditions(List<NodeCondition> reported) {
+        Map<String, NodeCondition> before = new TreeMap<>();
+        conditions().forEach(c -> before.put(c.type(), c));
+        List<NodeCondition> sorted = reported.stream()
+                .sorted(java.util.Comparator.comparing(NodeCondition::type))
+                .toList();
+        this.conditionsJson = NodeConditionsColumn.write(sorted);
+        return sorted.stream()
+                .map(c -> new ConditionTransition(Optional.ofNullable(before.get(c.type())), c))
+                .filter(t -> t.before().map(b -> b.status() != t.now().status()).orElse(true))
+                .toList();
     }
 
     void capacity(int cpus, long memoryMb) {

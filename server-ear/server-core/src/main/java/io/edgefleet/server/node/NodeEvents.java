@@ -1,7 +1,10 @@
 package io.edgefleet.server.node;
 
+import io.edgefleet.protocol.ConditionStatus;
 import io.edgefleet.protocol.EdgeEvent;
+import io.edgefleet.protocol.NodeCondition;
 import io.edgefleet.protocol.NodeEventReport;
+import io.edgefleet.protocol.NodeStatusReport;
 import io.edgefleet.server.event.EventType;
 import io.edgefleet.server.event.Events;
 import io.edgefleet.server.event.NewEvent;
@@ -14,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -58,6 +62,52 @@ public class NodeEvents {
                         event.at());
             }
         });
+    }
+
+    /**
+     * {@code node-status}, reliable: the machine's facts and its conditions, applied only as the next
+     * message of the node's stream. A condition whose status changed becomes an event (Warning when a
+     * pressure begins, Normal when it ends; a node's first report is news only for a pressure) and a
+     * change-log row of the node, in the same transaction, so each is recorded once and the node's
+     * watchers see the new conditions.
+     */
+    public TrafficOutcome statusReported(
+            TenantRef tenant, String node, long seq, NodeStatusReport report, Instant now) {
+        return traffic.reliable(tenant, node, seq, now, entity -> {
+            entity.describe(report.agentVersion(), report.os(), report.arch(), report.hostname());
+            entity.capacity(report.cpus(), report.memoryMb());
+            List<NodeEntity.ConditionTransition> changed = entity.conditions(report.conditions());
+            for (NodeEntity.ConditionTransition transition : changed) {
+                NodeCondition condition = transition.now();
+                boolean trouble = condition.status() == ConditionStatus.TRUE;
+                if (transition.before().isEmpty() && !trouble) {
+                    continue; // "enough disk space" on a node's first report says nothing new
+                }
+                events.record(
+                        tenant,
+                        new NewEvent(
+                                trouble ? EventType.WARNING : EventType.NORMAL,
+                                "NodeCondition",
+                                "Node",
+                                node,
+                                Optional.of(node),
+                                condition.type() + " is " + statusWord(condition.status()) + " (" + condition.reason()
+                                        + "): " + condition.message(),
+                                "node:" + node),
+                        condition.lastTransitionTime());
+            }
+            if (!changed.isEmpty()) {
+                changes.log(tenant, entity, ChangeLog.Operation.MODIFIED, tenants.advance(tenant), "node:" + node, now);
+            }
+        });
+    }
+
+    private static String statusWord(ConditionStatus status) {
+        return switch (status) {
+            case TRUE -> "True";
+            case FALSE -> "False";
+            case UNKNOWN -> "Unknown";
+        };
     }
 
     public void cameOnline(TenantRef tenant, String node, Instant now) {

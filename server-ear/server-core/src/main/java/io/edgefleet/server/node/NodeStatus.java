@@ -1,6 +1,8 @@
 package io.edgefleet.server.node;
 
+import io.edgefleet.protocol.NodeCondition;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,6 +11,8 @@ import java.util.Optional;
  * @param lastSeen when the server last received anything from the node; absent while Pending
  * @param appliedVersion the desired-state version the node last reported as committed
  * @param outboxDepth reliable messages waiting in the node's outbox, from its last heartbeat
+ * @param conditions what the node last reported of its disk and memory ({@code DiskPressure}, {@code
+ *     MemoryPressure}: True = short of it), sorted by type; empty until it reports any
  */
 public record NodeStatus(
         NodePhase phase,
@@ -20,4 +24,5 @@ public record NodeStatus(
         int cpus,
         long memoryMb,
         long appliedVersion,
-        long outboxDepth) {}
+        long outboxDepth,
+        List<NodeCondition> conditions) {}

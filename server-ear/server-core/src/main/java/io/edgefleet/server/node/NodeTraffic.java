@@ -1,7 +1,6 @@
 package io.edgefleet.server.node;
 
 import io.edgefleet.protocol.Hello;
-import io.edgefleet.protocol.NodeStatusReport;
 import io.edgefleet.server.tenant.TenantRef;
 import io.edgefleet.server.tenant.Tenants;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,14 +45,6 @@ public class NodeTraffic {
         node.describe(hello.agentVersion(), node.os(), node.arch(), node.hostname());
         node.appliedVersion(hello.appliedVersion());
         return new TrafficOutcome.Recorded(node.lastAppliedSeq(), tenants.currentVersion(tenant), cameOnline);
-    }
-
-    /** {@code node-status}, reliable: applied only as the next message of the node's stream. */
-    public TrafficOutcome nodeStatus(TenantRef tenant, String name, long seq, NodeStatusReport report, Instant now) {
-        return reliable(tenant, name, seq, now, node -> {
-            node.describe(report.agentVersion(), report.os(), report.arch(), report.hostname());
-            node.capacity(report.cpus(), report.memoryMb());
-        });
     }
 
     /** The effect of one reliable message, run under the node's row lock in the message's transaction. */

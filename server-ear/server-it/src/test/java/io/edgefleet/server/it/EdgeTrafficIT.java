@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edgefleet.protocol.Ack;
+import io.edgefleet.protocol.ConditionStatus;
 import io.edgefleet.protocol.Envelope;
 import io.edgefleet.protocol.Heartbeat;
 import io.edgefleet.protocol.Hello;
+import io.edgefleet.protocol.NodeCondition;
 import io.edgefleet.protocol.NodeStatusReport;
 import io.edgefleet.protocol.ProtocolCodec;
 import io.edgefleet.protocol.Sync;
@@ -101,6 +103,62 @@ class EdgeTrafficIT {
             edge.send(status(node, 3, 12));
             awaitAck(edge, 3, 1);
             assertThat(node(node).path("status").path("cpus").asInt()).isEqualTo(12);
+        }
+    }
+
+    @Test
+    void conditionsShowInTheNodeAndTheirTransitionsBecomeEventsOnce() throws Exception {
+        String node = FleetClient.uniqueName("cond");
+        Instant t0 = Instant.parse("2026-12-07T10:00:00Z");
+        try (FakeEdge edge = connect(node)) {
+            edge.hello(new Hello("0.1.0", 0, 0, Instant.now()));
+            awaitCommand(edge, "ack", 1);
+
+            edge.send(status(node, 1, disk(ConditionStatus.FALSE, "EnoughDiskSpace", "40% free", t0)));
+            awaitAck(edge, 1, 1);
+            edge.send(status(node, 2, disk(ConditionStatus.TRUE, "LowDiskSpace", "9% free", t0.plusSeconds(60))));
+            awaitAck(edge, 2, 1);
+            edge.send(status(node, 2, disk(ConditionStatus.TRUE, "LowDiskSpace", "9% free", t0.plusSeconds(60))));
+            awaitAck(edge, 2, 2); // a duplicate: no second event
+
+            JsonNode condition = node(node).path("status").path("conditions").path(0);
+            assertThat(condition.path("type").asText()).isEqualTo("DiskPressure");
+            assertThat(condition.path("status").asText()).isEqualTo("True");
+            assertThat(condition.path("reason").asText()).isEqualTo("LowDiskSpace");
+            assertThat(condition.path("message").asText()).isEqualTo("9% free");
+            assertThat(Instant.parse(condition.path("lastTransitionTime").asText()))
+                    .isEqualTo(t0.plusSeconds(60));
+            edge.send(status(node, 3, disk(ConditionStatus.FALSE, "EnoughDiskSpace", "30% free", t0.plusSeconds(120))));
+            awaitAck(edge, 3, 1);
+
+            JsonNode events = admin.get("/api/v1/events?node=" + node + "&reason=NodeCondition")
+                    .json()
+                    .path("items");
+            assertThat(events).hasSize(2); // the first "enough space" is no news; the pressure and its end are
+            assertThat(events.path(0).path("type").asText()).isEqualTo("Normal");
+            assertThat(events.path(1).path("type").asText()).isEqualTo("Warning");
+            assertThat(events.path(1).path("message").asText()).contains("DiskPressure is True", "9% free");
+        }
+    }
+
+    @Test
+    void aNodeStatusWithoutConditionsFromAnOlderEdgeIsApplied() throws Exception {
+        String node = FleetClient.uniqueName("older");
+        try (FakeEdge edge = connect(node)) {
+            edge.hello(new Hello("0.1.0", 0, 0, Instant.now()));
+            awaitCommand(edge, "ack", 1);
+            String older = "{\"v\":1,\"id\":\"m-1\",\"node\":\"" + node + "\",\"seq\":1,\"ts\":"
+                    + System.currentTimeMillis() + ",\"kind\":\"node-status\",\"body\":{\"agentVersion\":"
+                    + "\"0.0.9\",\"os\":\"Linux\",\"arch\":\"arm64\",\"hostname\":\"old-pc\",\"cpus\":2,"
+                    + "\"memoryMb\":1024}}";
+
+            edge.publish(edge.eventTopic(), older.getBytes(StandardCharsets.UTF_8), 1);
+
+            awaitAck(edge, 1, 1);
+            JsonNode status = node(node).path("status");
+            assertThat(status.path("hostname").asText()).isEqualTo("old-pc");
+            assertThat(status.path("conditions").isArray()).isTrue();
+            assertThat(status.path("conditions")).isEmpty();
         }
     }
 
@@ -237,6 +295,18 @@ class EdgeTrafficIT {
                 node,
                 enrollment.path("username").asText(),
                 enrollment.path("password").asText());
+    }
+
+    private static NodeCondition disk(ConditionStatus status, String reason, String message, Instant since) {
+        return new NodeCondition(NodeCondition.DISK_PRESSURE, status, reason, message, since);
+    }
+
+    private static Envelope status(String node, long seq, NodeCondition condition) {
+        return Envelope.reliable(
+                node,
+                seq,
+                Instant.now(),
+                new NodeStatusReport("0.1.0", "Linux", "amd64", "line-3-pc", 4, 8192, List.of(condition)));
     }
 
     private static Envelope status(String node, long seq, int cpus) {
