@@ -26,6 +26,7 @@ import io.edgefleet.edge.sync.ResourceApplier;
 import io.edgefleet.edge.sync.SyncApplier;
 import io.edgefleet.edge.sync.SyncCommandHandler;
 import io.edgefleet.edge.workload.MissingArtifactCache;
+import io.edgefleet.edge.workload.RemoteLogs;
 import io.edgefleet.edge.workload.WorkloadSettings;
 import io.edgefleet.edge.workload.Workloads;
 import io.edgefleet.protocol.Hello;
@@ -187,7 +188,9 @@ public final class EdgeDaemon implements AutoCloseable {
                             MessageKind.SYNC,
                             new SyncCommandHandler(sync),
                             MessageKind.TELEMETRY_ACK,
-                            devices.telemetrySender().handler()));
+                            devices.telemetrySender().handler(),
+                            MessageKind.LOGS,
+                            new RemoteLogs(config.dataDir())));
             parts.push(link);
             devices.attach(new TelemetryLink() {
                 @Override

@@ -16,4 +16,6 @@ public sealed interface MessageBody
                 Ack,
                 TelemetryAck,
                 Sync,
-                SyncResult {}
+                SyncResult,
+                LogsRequest,
+                LogsResult {}

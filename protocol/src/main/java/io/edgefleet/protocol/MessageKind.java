@@ -15,7 +15,9 @@ public enum MessageKind {
     ACK("ack", Ack.class, Channel.COMMAND, false),
     TELEMETRY_ACK("telemetry-ack", TelemetryAck.class, Channel.COMMAND, false),
     SYNC("sync", Sync.class, Channel.COMMAND, false),
-    SYNC_RESULT("sync-result", SyncResult.class, Channel.COMMAND_RESPONSE, false);
+    SYNC_RESULT("sync-result", SyncResult.class, Channel.COMMAND_RESPONSE, false),
+    LOGS("logs", LogsRequest.class, Channel.COMMAND, false),
+    LOGS_RESULT("logs-result", LogsResult.class, Channel.COMMAND_RESPONSE, false);
 
     /** Where a kind travels; see {@link Topics}. */
     public enum Channel {
@@ -79,6 +81,8 @@ public enum MessageKind {
             case Ack a -> ACK;
             case Sync s -> SYNC;
             case SyncResult r -> SYNC_RESULT;
+            case LogsRequest l -> LOGS;
+            case LogsResult l -> LOGS_RESULT;
         };
     }
 }

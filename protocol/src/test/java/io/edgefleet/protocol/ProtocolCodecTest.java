@@ -107,7 +107,13 @@ class ProtocolCodecTest {
                                                 "old",
                                                 ResourceChange.Operation.DELETE,
                                                 Optional.empty())))),
-                Envelope.of("edge-1", NOW, new SyncResult(43)));
+                Envelope.of("edge-1", NOW, new SyncResult(43)),
+                Envelope.of("edge-1", NOW, new LogsRequest("line-counter", LogStream.STDERR, 200)),
+                Envelope.of(
+                        "edge-1",
+                        NOW,
+                        new LogsResult(
+                                "line-counter", LogStream.STDOUT, List.of("started", "12 lines"), false, "2 lines")));
     }
 
     @ParameterizedTest

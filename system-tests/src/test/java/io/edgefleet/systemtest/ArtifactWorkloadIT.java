@@ -96,6 +96,21 @@ class ArtifactWorkloadIT {
 
     @Test
     @Order(2)
+    void theWorkloadsLogIsReadOnItsNodeThroughTheServer() {
+        await("the script's first line in its log, read on the node", () -> {
+            HttpResponse<String> log = api.getResponse("/api/v1/nodes/" + NODE + "/workloads/sleeper/logs?lines=5");
+            return log.statusCode() == 200 && log.body().contains("\"started " + FIRST + "\"");
+        });
+
+        JsonNode log = api.get("/api/v1/nodes/" + NODE + "/workloads/sleeper/logs?stream=stderr");
+        assertThat(log.path("stream").asText()).isEqualTo("stderr");
+        assertThat(log.path("lines")).isEmpty();
+        HttpResponse<String> never = api.getResponse("/api/v1/nodes/" + NODE + "/workloads/never-ran/logs");
+        assertThat(never.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(3)
     void workloadNamingAnArtifactTheServerLacksIsRefused() {
         HttpResponse<String> unknown = api.post(
                 "/api/v1/workloads",
@@ -115,13 +130,13 @@ class ArtifactWorkloadIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void artifactInUseCannotBeDeleted() {
         assertThat(api.deleteArtifact(firstSha).statusCode()).isEqualTo(409);
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void switchingArtifactsRunsTheNewOneAndTheCacheLetsTheOldOneGo() {
         secondSha =
                 api.uploadArtifact("sleeper-v2", script(SECOND)).path("sha256").asText();
@@ -147,7 +162,8 @@ class ArtifactWorkloadIT {
     }
 
     private static byte[] script(long marker) {
-        return ("#!/bin/sh\nexec sleep " + marker + "\n").getBytes(StandardCharsets.US_ASCII);
+        return ("#!/bin/sh\necho started " + marker + "\nexec sleep " + marker + "\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     private static Path cached(String sha256) {

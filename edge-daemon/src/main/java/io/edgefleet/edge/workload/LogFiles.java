@@ -94,18 +94,39 @@ public record LogFiles(Path dir) {
      * costs no more than its tail); empty when the file does not exist.
      */
     public static List<String> tail(Path log, int lines) {
-        if (!Files.isRegularFile(log) || lines <= 0) {
-            return List.of();
+        return tail(log, lines, Long.MAX_VALUE).lines();
+    }
+
+    /**
+     * The end of a log: its last lines, oldest first, and whether older lines were left out to stay
+     * within a byte budget.
+     */
+    public record Tail(List<String> lines, boolean truncated) {
+        public Tail {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /**
+     * The last {@code lines} lines of {@code log}, reading no more than {@code maxBytes} from its end: a
+     * line cut by that budget is left out and the tail is marked truncated. Empty when the file does
+     * not exist.
+     */
+    public static Tail tail(Path log, int lines, long maxBytes) {
+        if (!Files.isRegularFile(log) || lines <= 0 || maxBytes <= 0) {
+            return new Tail(List.of(), false);
         }
         try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
             long end = file.length();
+            long floor = Math.max(0, end - maxBytes);
+            long start = floor;
             long pos = end;
             int newlines = 0;
+            boolean found = false;
             byte[] buffer = new byte[8192];
-            long start = 0;
             search:
-            while (pos > 0) {
-                int chunk = (int) Math.min(buffer.length, pos);
+            while (pos > floor) {
+                int chunk = (int) Math.min(buffer.length, pos - floor);
                 pos -= chunk;
                 file.seek(pos);
                 file.readFully(buffer, 0, chunk);
@@ -115,10 +136,15 @@ public record LogFiles(Path dir) {
                         newlines++;
                         if (newlines == lines) {
                             start = pos + i + 1;
+                            found = true;
                             break search;
                         }
                     }
                 }
+            }
+            boolean cut = !found && floor > 0;
+            if (cut) {
+                start = startOfNextLine(file, floor, end);
             }
             byte[] bytes = new byte[(int) (end - start)];
             file.seek(start);
@@ -128,9 +154,23 @@ public record LogFiles(Path dir) {
             if (!result.isEmpty() && result.getLast().isEmpty()) {
                 result.removeLast();
             }
-            return result;
+            return new Tail(result, cut);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + log, e);
         }
+    }
+
+    /** Where the first whole line at or after {@code from} begins ({@code end} when none does). */
+    private static long startOfNextLine(RandomAccessFile file, long from, long end) throws IOException {
+        file.seek(from - 1);
+        if (file.read() == '\n') {
+            return from;
+        }
+        for (long p = from; p < end; p++) {
+            if (file.read() == '\n') {
+                return p + 1;
+            }
+        }
+        return end;
     }
 }

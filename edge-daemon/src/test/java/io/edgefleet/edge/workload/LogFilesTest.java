@@ -59,4 +59,21 @@ class LogFilesTest {
         assertThat(LogFiles.tail(log, 10_000)).hasSize(5000);
         assertThat(LogFiles.tail(dir.resolve("missing.log"), 3)).isEmpty();
     }
+
+    @Test
+    void aBoundedTailLeavesOutTheLineTheBudgetCutsAndSaysSo() throws IOException {
+        Path log = dir.resolve("stdout.log");
+        Files.writeString(log, "first line\nsecond line\nthird\n");
+
+        LogFiles.Tail whole = LogFiles.tail(log, 10, 1000);
+        LogFiles.Tail cut = LogFiles.tail(log, 10, 15); // "line\nthird\n" is the last 11 bytes + 4 of "second"
+        LogFiles.Tail exact = LogFiles.tail(log, 10, 18); // starts right after "first line\n"
+
+        assertThat(whole.lines()).containsExactly("first line", "second line", "third");
+        assertThat(whole.truncated()).isFalse();
+        assertThat(cut.lines()).containsExactly("third");
+        assertThat(cut.truncated()).isTrue();
+        assertThat(exact.lines()).containsExactly("second line", "third");
+        assertThat(exact.truncated()).isTrue();
+    }
 }

@@ -132,6 +132,11 @@ public final class FleetApi {
         return send(HttpRequest.newBuilder(uri("/api/v1/artifacts/" + sha256)).DELETE());
     }
 
+    /** A GET of any path whose answer the caller checks, refusals included. */
+    public HttpResponse<String> getResponse(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
     /** A GET of any path, answered 200 with JSON. */
     public JsonNode get(String path) {
         return expect(200, "GET " + path, send(HttpRequest.newBuilder(uri(path)).GET()));

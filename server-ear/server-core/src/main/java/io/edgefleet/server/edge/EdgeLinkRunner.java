@@ -89,6 +89,12 @@ public class EdgeLinkRunner implements CommandSender {
         return current != null && current.sendCommand(tenant, command);
     }
 
+    @Override
+    public boolean send(String tenant, Envelope command, String requestId) {
+        MqttEdgeLink current = link;
+        return current != null && current.sendCommand(tenant, command, requestId);
+    }
+
     public LinkState state() {
         MqttEdgeLink current = link;
         return current == null ? LinkState.DISCONNECTED : current.state();

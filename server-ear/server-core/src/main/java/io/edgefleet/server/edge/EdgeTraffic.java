@@ -4,6 +4,7 @@ import io.edgefleet.protocol.Ack;
 import io.edgefleet.protocol.Envelope;
 import io.edgefleet.protocol.Heartbeat;
 import io.edgefleet.protocol.Hello;
+import io.edgefleet.protocol.LogsResult;
 import io.edgefleet.protocol.MessageBody;
 import io.edgefleet.protocol.NodeEventReport;
 import io.edgefleet.protocol.NodeStatusReport;
@@ -62,6 +63,7 @@ public final class EdgeTraffic implements UpstreamHandler {
     private final TelemetryTraffic telemetry;
     private final TwinTraffic twins;
     private final NodeEvents nodeEvents;
+    private final CommandAnswers answers;
     // Per node, the version the last sync-result reported: a node that answers without advancing (a
     // batch it could not apply) is not sent the same batch again at once; the catch-up retries later.
     private final Map<String, Long> lastReported = new ConcurrentHashMap<>();
@@ -97,6 +99,7 @@ public final class EdgeTraffic implements UpstreamHandler {
             TelemetryTraffic telemetry,
             TwinTraffic twins,
             NodeEvents nodeEvents,
+            CommandAnswers answers,
             Clock clock) {
         this.nodes = nodes;
         this.tenants = tenants;
@@ -108,6 +111,7 @@ public final class EdgeTraffic implements UpstreamHandler {
         this.telemetry = telemetry;
         this.twins = twins;
         this.nodeEvents = nodeEvents;
+        this.answers = answers;
         this.clock = clock;
         this.unknownWarnings = new Throttle(Duration.ofMinutes(5), clock);
     }
@@ -287,7 +291,15 @@ public final class EdgeTraffic implements UpstreamHandler {
                 reliable(tenant, message, twins.twinReport(tenant, node, envelope.seq(), report, clock.instant()));
             case NodeEventReport report ->
                 reliable(tenant, message, nodeEvents.reported(tenant, node, envelope.seq(), report, clock.instant()));
+            case LogsResult result -> answered(tenant, message, result);
             default -> metrics.dropped("unexpected-kind");
+        }
+    }
+
+    /** An answer someone waits for ({@link CommandAnswers}); one nobody asked this node for is dropped. */
+    private void answered(TenantRef tenant, InboundMessage message, MessageBody body) {
+        if (!answers.deliver(tenant, message.node(), message.requestId(), message.status(), AnswerJson.write(body))) {
+            unknown(message, "unexpected-answer");
         }
     }
 

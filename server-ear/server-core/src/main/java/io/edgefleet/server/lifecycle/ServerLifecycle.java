@@ -1,5 +1,6 @@
 package io.edgefleet.server.lifecycle;
 
+import io.edgefleet.server.edge.CommandAnswers;
 import io.edgefleet.server.edge.EdgeLinkRunner;
 import io.edgefleet.server.edge.EdgeMetrics;
 import io.edgefleet.server.edge.EdgeTraffic;
@@ -109,6 +110,9 @@ public class ServerLifecycle {
     @Inject
     NodeEvents phaseEvents;
 
+    @Inject
+    CommandAnswers commandAnswers;
+
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private LivenessTasks liveness;
 
@@ -143,6 +147,7 @@ public class ServerLifecycle {
                 telemetryTraffic,
                 twinTraffic,
                 phaseEvents,
+                commandAnswers,
                 clock);
         // The link and the broker call these on their own threads, which carry no application context
         // (class loader, JNDI, transactions): the contextual proxies supply the context captured here.
@@ -154,6 +159,7 @@ public class ServerLifecycle {
         tasks.addAll(workloadJobs.schedule(container.scheduler()));
         tasks.add(readingRetention.schedule(container.scheduler()));
         tasks.add(eventRetention.schedule(container.scheduler()));
+        tasks.add(commandAnswers.scheduleSweep(container.scheduler(), clock));
         readiness.started();
         LOG.info("EF1016 EdgeFleet server started");
     }

@@ -152,7 +152,24 @@ public enum ProblemCode {
             500,
             "Internal error",
             "Retry later; if it persists, give the operator the time and the path."),
-    UNAVAILABLE("unavailable", 503, "Service unavailable", "Retry later.");
+    UNAVAILABLE("unavailable", 503, "Service unavailable", "Retry later."),
+    NODE_OFFLINE(
+            "node-offline",
+            409,
+            "Node offline",
+            "The node must be Online to answer; what it keeps (logs) stays on the edge PC. On site, without the"
+                    + " cloud: edgefleet-edge logs WORKLOAD."),
+    EDGE_LINK_DOWN(
+            "edge-link-down",
+            503,
+            "Edge link down",
+            "The server is not connected to the MQTT broker the nodes use; retry once it is (see /health/ready)."),
+    NODE_NOT_ANSWERING(
+            "node-not-answering",
+            504,
+            "Node not answering",
+            "The node is Online but did not answer in time: it may be busy or its link slow; retry."),
+    EDGE_ERROR("edge-error", 502, "Edge error", "The node could not do what was asked; the detail says what it said.");
 
     private final String code;
     private final int status;

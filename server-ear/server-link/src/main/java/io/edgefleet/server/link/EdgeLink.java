@@ -21,6 +21,12 @@ public interface EdgeLink extends AutoCloseable {
      */
     boolean sendCommand(String tenant, Envelope command);
 
+    /**
+     * Sends a downstream command under {@code requestId}, which the node's answer carries back in its
+     * topic: for commands someone waits an answer to. The id is 1 to 64 characters of {@code [0-9a-z]}.
+     */
+    boolean sendCommand(String tenant, Envelope command, String requestId);
+
     LinkState state();
 
     @Override

@@ -99,7 +99,15 @@ public final class MqttEdgeLink implements EdgeLink {
 
     @Override
     public boolean sendCommand(String tenant, Envelope command) {
+        return sendCommand(tenant, command, RequestIds.next());
+    }
+
+    @Override
+    public boolean sendCommand(String tenant, Envelope command, String requestId) {
         Objects.requireNonNull(command, "command");
+        if (!RequestIds.isValid(requestId)) {
+            throw new IllegalArgumentException("a request id is 1 to 64 characters of [0-9a-z]");
+        }
         // Both become topic levels: a wildcard or separator in them would address other nodes.
         if (!Names.isValid(tenant) || !Names.isValid(command.node())) {
             throw new IllegalArgumentException("tenant and node must be valid names");
@@ -112,7 +120,7 @@ public final class MqttEdgeLink implements EdgeLink {
         if (current == null || current.state() != LinkState.CONNECTED) {
             return false;
         }
-        String topic = Topics.commandRequest(tenant, command.node(), RequestIds.next(), kind.wireName());
+        String topic = Topics.commandRequest(tenant, command.node(), requestId, kind.wireName());
         MqttProperties properties = new MqttProperties();
         properties.setContentType(Envelope.CONTENT_TYPE);
         MqttMessage message = new MqttMessage(codec.encode(command), 1, false, properties);

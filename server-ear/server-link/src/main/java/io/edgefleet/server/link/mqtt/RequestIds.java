@@ -10,7 +10,14 @@ final class RequestIds {
     private static final int LENGTH = 10;
     private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
 
+    private static final java.util.regex.Pattern VALID = java.util.regex.Pattern.compile("[0-9a-z]{1,64}");
+
     private RequestIds() {}
+
+    /** Whether {@code id} can be a request id: it becomes a topic level, so no separator or wildcard. */
+    static boolean isValid(String id) {
+        return id != null && VALID.matcher(id).matches();
+    }
 
     static String next() {
         ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -1,6 +1,9 @@
 package io.edgefleet.server.web.node;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.edgefleet.protocol.LogStream;
+import io.edgefleet.protocol.LogsRequest;
+import io.edgefleet.protocol.Names;
 import io.edgefleet.server.node.Node;
 import io.edgefleet.server.node.NodeList;
 import io.edgefleet.server.node.Nodes;
@@ -16,6 +19,8 @@ import io.edgefleet.server.web.security.Callers;
 import io.edgefleet.server.web.security.RequiresPermission;
 import io.edgefleet.server.workload.NodeInstance;
 import io.edgefleet.server.workload.WorkloadInstances;
+import io.edgefleet.server.workload.WorkloadLog;
+import io.edgefleet.server.workload.WorkloadLogs;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -50,6 +55,9 @@ public class NodesResource {
 
     @Inject
     WorkloadInstances instances;
+
+    @Inject
+    WorkloadLogs logs;
 
     @Context
     SecurityContext security;
@@ -118,6 +126,72 @@ public class NodesResource {
         TenantRef tenant = Callers.of(security).tenant();
         nodes.get(tenant, name);
         return instances.onNode(tenant, name);
+    }
+
+    @GET
+    @Path("{name}/workloads/{workload}/logs")
+    @RequiresPermission(Permission.READ)
+    @Operation(
+            summary = "A workload's log, read on its node now",
+            description = "The last lines of what the workload wrote to stdout or stderr on this node. Logs stay on"
+                    + " the edge PC; the server asks the node for them (the node must be Online) and waits up to"
+                    + " 10 s. An answer is at most about 192 KB of text: `truncated` says older lines were left out.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The log's last lines, oldest first",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = WorkloadLog.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "invalid-request: stream is not stdout or stderr, lines not 1 to 5000",
+            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "not-found: no such node, or no workload of that name has run on it",
+            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "node-offline: the node is not Online",
+            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "edge-link-down; 504 node-not-answering; 502 edge-error",
+            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public WorkloadLog logs(
+            @PathParam("name") String name,
+            @PathParam("workload") String workload,
+            @Parameter(description = "stdout (default) or stderr") @QueryParam("stream") String stream,
+            @Parameter(description = "How many lines from the end, 1 to 5000 (default 100)") @QueryParam("lines")
+                    String lines) {
+        if (!Names.isValid(workload)) {
+            throw new FleetException(ProblemCode.INVALID_REQUEST, "'" + workload + "' is not a workload name");
+        }
+        return logs.fetch(Callers.of(security).tenant(), name, workload, parseStream(stream), parseLines(lines));
+    }
+
+    private static LogStream parseStream(String stream) {
+        if (stream == null || stream.isBlank() || stream.strip().equals("stdout")) {
+            return LogStream.STDOUT;
+        }
+        if (stream.strip().equals("stderr")) {
+            return LogStream.STDERR;
+        }
+        throw new FleetException(ProblemCode.INVALID_REQUEST, "stream must be stdout or stderr");
+    }
+
+    private static int parseLines(String lines) {
+        if (lines == null || lines.isBlank()) {
+            return 100;
+        }
+        try {
+            int value = Integer.parseInt(lines.strip());
+            if (value >= 1 && value <= LogsRequest.MAX_LINES) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, with the same words
+        }
+        throw new FleetException(
+                ProblemCode.INVALID_REQUEST, "lines must be a whole number from 1 to " + LogsRequest.MAX_LINES);
     }
 
     @PATCH
