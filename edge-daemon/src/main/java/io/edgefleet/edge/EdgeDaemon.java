@@ -14,6 +14,7 @@ import io.edgefleet.edge.device.telemetry.TelemetrySettings;
 import io.edgefleet.edge.enrollment.Enroller;
 import io.edgefleet.edge.link.LinkSettings;
 import io.edgefleet.edge.link.MqttLink;
+import io.edgefleet.edge.local.LocalApi;
 import io.edgefleet.edge.node.NodeFacts;
 import io.edgefleet.edge.node.NodeStatusReporter;
 import io.edgefleet.edge.node.NodeWatch;
@@ -154,6 +155,11 @@ public final class EdgeDaemon implements AutoCloseable {
             // The local bus takes device news from the first collect on; it needs no cloud at all.
             Optional<LocalBus> localBus =
                     BusSettings.of(config, identity.node()).map(LocalBus::new);
+            // The local API answers from the store, so it serves with or without the cloud.
+            if (config.localApiPort().isPresent()) {
+                parts.push(
+                        LocalApi.start(config.dataDir(), config.localApiPort().getAsInt(), clock));
+            }
             // Devices start from the store too, before the link: sessions, rules and telemetry run offline.
             DeviceManager devices = DeviceManager.start(
                     store,

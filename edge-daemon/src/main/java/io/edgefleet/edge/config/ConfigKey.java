@@ -38,7 +38,11 @@ public enum ConfigKey {
     DRIVERS_DIR(
             "drivers-dir",
             "directory of the device driver plug-ins (one directory each: modbus, opcua, mqtt)",
-            "drivers/ beside the daemon jar");
+            "drivers/ beside the daemon jar"),
+    LOCAL_API_PORT(
+            "local-api-port",
+            "port of the read-only local API on 127.0.0.1 (status, workloads, logs, devices, twins as JSON)",
+            "(off)");
 
     /** Prefix of every environment variable the daemon reads. */
     public static final String ENV_PREFIX = "EDGEFLEET_";

@@ -41,6 +41,7 @@ import java.util.function.Supplier;
  * @param localBusUsername user name on the local bus broker
  * @param localBusPassword password on the local bus broker (only with a user name)
  * @param driversDir directory of the driver plug-ins overriding {@code drivers/} beside the jar
+ * @param localApiPort port of the local API on 127.0.0.1; no local API when empty
  */
 public record EdgeConfig(
         Optional<URI> serverUrl,
@@ -62,7 +63,8 @@ public record EdgeConfig(
         String localBusPrefix,
         Optional<String> localBusUsername,
         Optional<Secret> localBusPassword,
-        Optional<Path> driversDir) {
+        Optional<Path> driversDir,
+        OptionalInt localApiPort) {
 
     public static final String DEFAULT_DATA_DIR = "edge-data";
     public static final Duration DEFAULT_RECONNECT_MIN = Duration.ofMillis(500);
@@ -106,6 +108,7 @@ public record EdgeConfig(
             throw new IllegalArgumentException("localBusPrefix must end with /");
         }
         Objects.requireNonNull(driversDir, "driversDir");
+        Objects.requireNonNull(localApiPort, "localApiPort");
     }
 
     /** A configuration value and where it came from, for error messages. */
@@ -188,6 +191,9 @@ public record EdgeConfig(
                 throw p.invalid(ConfigKey.DRIVERS_DIR, "directory " + dir + " does not exist");
             }
         });
+        OptionalInt localApiPort = p.integer(ConfigKey.LOCAL_API_PORT, 1, 65_535)
+                .map(OptionalInt::of)
+                .orElse(OptionalInt.empty());
         return new EdgeConfig(
                 serverUrl,
                 token,
@@ -208,7 +214,8 @@ public record EdgeConfig(
                 localBusPrefix,
                 localBusUsername,
                 localBusPassword,
-                driversDir);
+                driversDir,
+                localApiPort);
     }
 
     /**
