@@ -7,14 +7,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The node view: facts on top, then its workloads, its recent events and the note about logs. */
+/**
+ * The node view: facts on top, then its workloads, its recent events, and the log of the workload
+ * selected, read on the edge PC when it is selected (or refreshed).
+ */
 public final class NodeView extends VBox {
     private final Label title = Styles.title("No node selected: double-click a node in the topology");
     private final Label phase = new Label();
@@ -71,12 +78,9 @@ public final class NodeView extends VBox {
         events.setPlaceholder(new Label("no recent events"));
         VBox.setVgrow(events, Priority.ALWAYS);
 
-        Label logs = new Label(NodeViewModel.LOGS_NOTE);
-        logs.setId("node-logs-note");
-        logs.setWrapText(true);
-        logs.setStyle("-fx-background-color: #fff8e1; -fx-padding: 6; -fx-border-color: #e0a000;");
-        TitledPane logsPane = new TitledPane("Logs", logs);
+        TitledPane logsPane = new TitledPane("Logs", logs(viewModel, workloads));
         logsPane.setCollapsible(false);
+        VBox.setVgrow(logsPane, Priority.ALWAYS);
 
         getChildren()
                 .addAll(
@@ -90,6 +94,51 @@ public final class NodeView extends VBox {
                         events,
                         logsPane);
         viewModel.detailProperty().addListener((obs, old, detail) -> show(detail));
+    }
+
+    /** The note, a stdout/stderr switch with a refresh, what was read, and the lines (a virtualised list). */
+    private static VBox logs(NodeViewModel viewModel, TableView<NodeWorkload> workloads) {
+        Label note = new Label(NodeViewModel.LOGS_NOTE);
+        note.setId("node-logs-note");
+        note.setWrapText(true);
+        note.setStyle(Styles.MUTED);
+        CheckBox stderr = new CheckBox("stderr");
+        stderr.setId("node-logs-stderr");
+        Button refresh = new Button("Read again");
+        refresh.setId("node-logs-refresh");
+        Label status = new Label();
+        status.setId("node-logs-status");
+        status.textProperty().bind(viewModel.logStatusProperty());
+        Runnable read = () -> {
+            NodeWorkload selected = workloads.getSelectionModel().getSelectedItem();
+            if (selected != null) {
+                viewModel.loadLogs(selected.workload(), stderr.isSelected());
+            }
+        };
+        workloads.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null && (old == null || !old.workload().equals(now.workload()))) {
+                read.run();
+            }
+        });
+        stderr.setOnAction(e -> read.run());
+        refresh.setOnAction(e -> read.run());
+        refresh.disableProperty()
+                .bind(workloads.getSelectionModel().selectedItemProperty().isNull());
+        ListView<String> lines = new ListView<>(viewModel.logLines());
+        lines.setId("node-logs");
+        lines.setFixedCellSize(18);
+        lines.setStyle("-fx-font-family: monospace;");
+        lines.setPlaceholder(new Label("select a workload above to read its log"));
+        lines.setPrefHeight(160);
+        VBox.setVgrow(lines, Priority.ALWAYS);
+        viewModel.logLines().addListener((javafx.collections.ListChangeListener<String>) change -> {
+            if (!viewModel.logLines().isEmpty()) {
+                lines.scrollTo(viewModel.logLines().size() - 1); // the newest line, as a tail shows it
+            }
+        });
+        HBox controls = new HBox(8, stderr, refresh, status);
+        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return new VBox(4, note, controls, lines);
     }
 
     private void show(Optional<NodeDetail> maybe) {

@@ -243,7 +243,7 @@ class DesktopIT {
 
     @Test
     @Order(2)
-    void theNodeViewShowsWorkloadsEventsAndSaysWhereTheLogsAre() throws Exception {
+    void theNodeViewShowsWorkloadsEventsAndAWorkloadsLogReadOnTheNode() throws Exception {
         Workbench workbench = app.workbench().orElseThrow();
         fx(() -> {
             workbench.node().show(EDGE);
@@ -260,6 +260,13 @@ class DesktopIT {
                 .containsEntry("site", "plant-a");
         assertThat(robot.lookup("#node-logs-note").queryAs(Label.class).getText())
                 .contains("stay on the edge PC");
+        fx(() -> {
+            workbench.node().loadLogs("line-counter", false);
+            return null;
+        });
+        await(
+                "the line counter's log, read on the edge PC",
+                () -> fx(() -> workbench.node().logLines().stream().anyMatch(l -> l.contains("parts counted"))));
         screenshot("desktop-node");
     }
 

@@ -49,8 +49,43 @@ class NodeViewModelTest {
     }
 
     @Test
-    void logsAreNotFakedTheNoteSaysWhereTheyAre() {
-        assertThat(NodeViewModel.LOGS_NOTE).contains("stay on the edge PC", "edgefleet-edge logs");
+    void theLogOfAWorkloadIsReadOnTheNodeThroughTheServer() {
+        server.answer(
+                "/api/v1/nodes/n1/workloads/w1/logs",
+                Json.parse("{\"node\":\"n1\",\"workload\":\"w1\",\"stream\":\"stderr\",\"lines\":[\"a\",\"b\"],"
+                        + "\"truncated\":true,\"message\":\"2 lines\"}"));
+
+        viewModel.loadLogs("w1", true);
+
+        assertThat(server.requests().getLast().path())
+                .isEqualTo("/api/v1/nodes/n1/workloads/w1/logs?stream=stderr&lines=" + NodeViewModel.LOG_LINES);
+        assertThat(viewModel.logLines()).containsExactly("a", "b");
+        assertThat(viewModel.logStatusProperty().get()).contains("stderr of w1", "2 line(s)", "older ones left out");
+    }
+
+    @Test
+    void aNodeThatCannotSendItsLogsSaysSoAndKeepsWhatWasShown() {
+        server.answer(
+                "/api/v1/nodes/n1/workloads/w1/logs",
+                Json.parse("{\"lines\":[\"kept\"],\"truncated\":false,\"message\":\"\"}"));
+        viewModel.loadLogs("w1", false);
+        server.refuse("/api/v1/nodes/n1/workloads/w1/logs", 409, "node-offline", "node n1 is Offline");
+
+        viewModel.loadLogs("w1", false);
+
+        assertThat(viewModel.logStatusProperty().get()).contains("node-offline", "node n1 is Offline");
+        assertThat(viewModel.logLines()).containsExactly("kept");
+        assertThat(NodeViewModel.LOGS_NOTE).contains("edgefleet-edge logs");
+    }
+
+    @Test
+    void openingAnotherNodeClearsTheLog() {
+        server.answer("/api/v1/nodes/n1/workloads/w1/logs", Json.parse("{\"lines\":[\"x\"]}"));
+        viewModel.loadLogs("w1", false);
+
+        viewModel.show("n2");
+
+        assertThat(viewModel.logLines()).isEmpty();
     }
 
     @Test
