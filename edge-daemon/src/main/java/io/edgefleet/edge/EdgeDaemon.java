@@ -17,6 +17,7 @@ import io.edgefleet.edge.link.MqttLink;
 import io.edgefleet.edge.node.NodeFacts;
 import io.edgefleet.edge.node.NodeStatusReporter;
 import io.edgefleet.edge.outbox.Outbox;
+import io.edgefleet.edge.outbox.ServerKinds;
 import io.edgefleet.edge.store.DataDirLock;
 import io.edgefleet.edge.store.EdgeStore;
 import io.edgefleet.edge.store.Identity;
@@ -146,6 +147,7 @@ public final class EdgeDaemon implements AutoCloseable {
             });
             ProtocolCodec codec = new ProtocolCodec();
             Outbox outbox = new Outbox(store, codec, identity.node(), clock);
+            ServerKinds serverKinds = new ServerKinds(store);
             Workloads workloads =
                     Workloads.start(store, outbox, WorkloadSettings.of(config), artifactsFor.apply(store));
             parts.push(workloads);
@@ -159,7 +161,8 @@ public final class EdgeDaemon implements AutoCloseable {
                     DeviceSettings.DEFAULT,
                     TelemetrySettings.of(config),
                     (rule, workload) -> workloads.restart(workload, "rule " + rule),
-                    localBus.<DeviceFeed>map(bus -> bus).orElse(DeviceFeed.NONE));
+                    localBus.<DeviceFeed>map(bus -> bus).orElse(DeviceFeed.NONE),
+                    serverKinds::accepts);
             parts.push(devices);
             localBus.ifPresent(bus -> {
                 bus.start(devices::setDesired);
@@ -186,7 +189,8 @@ public final class EdgeDaemon implements AutoCloseable {
                             MessageKind.SYNC,
                             new SyncCommandHandler(sync),
                             MessageKind.TELEMETRY_ACK,
-                            devices.telemetrySender().handler()));
+                            devices.telemetrySender().handler()),
+                    serverKinds);
             parts.push(link);
             devices.attach(new TelemetryLink() {
                 @Override

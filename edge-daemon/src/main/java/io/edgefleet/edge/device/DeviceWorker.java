@@ -5,7 +5,6 @@ import io.edgefleet.driver.DriverException;
 import io.edgefleet.driver.DriverSession;
 import io.edgefleet.driver.Reading;
 import io.edgefleet.driver.Subscription;
-import io.edgefleet.protocol.TwinReport;
 import io.edgefleet.protocol.device.DesiredDevice;
 import io.edgefleet.protocol.device.DeviceState;
 import io.edgefleet.protocol.device.ReportedValue;
@@ -28,8 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One device's session and cycles, on a virtual thread of its own: open (with backoff while the
  * device is unreachable), collect every {@code collectCycleMs} (poll, or drain what a subscription
- * pushed), write desired values and read them back, and every {@code reportCycleMs} one coalesced
- * {@code twin-report} of what changed. The session is used from this thread only (the SPI's rule).
+ * pushed), write desired values and read them back, and every {@code reportCycleMs} (on the node's
+ * report grid) one coalesced report of what changed, which the {@link TwinReporter} appends together
+ * with the other devices' reports. The session is used from this thread only (the SPI's rule).
  */
 final class DeviceWorker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceWorker.class);
@@ -99,7 +99,8 @@ final class DeviceWorker implements Runnable {
     public void run() {
         Duration collect = Duration.ofMillis(device.collectCycleMs());
         Duration report = Duration.ofMillis(device.reportCycleMs());
-        Instant nextReport = now().plus(report);
+        // On the node's report grid, so that the devices of one cycle report together (TwinReporter).
+        Instant nextReport = context.reporter().nextReport(now(), report);
         try {
             while (!stopping) {
                 Instant start = now();
@@ -113,7 +114,7 @@ final class DeviceWorker implements Runnable {
                 }
                 if (!now().isBefore(nextReport)) {
                     report();
-                    nextReport = now().plus(report);
+                    nextReport = context.reporter().nextReport(now(), report);
                 }
                 Instant wakeAt = session.isPresent() ? start.plus(collect) : min(nextOpen, start.plus(collect));
                 pause(min(wakeAt, nextReport));
@@ -246,38 +247,32 @@ final class DeviceWorker implements Runnable {
         context.feed().state(device.name(), state.orElse(DeviceState.OFFLINE));
     }
 
-    /** One coalesced report: latest value of each changed property, the state if it changed, edge changes. */
+    /**
+     * One coalesced report, handed to the {@link TwinReporter}: the latest value of each changed
+     * property, the state if it changed, and whether edge-set desired values wait to be sent.
+     */
     private void report() {
-        boolean linkUp = context.linkUp().getAsBoolean();
-        try {
-            boolean sent = context.store().inTransaction(tx -> {
-                List<EdgeChange> unsent = linkUp
-                        ? TwinTable.edgeChanges(tx.connection(), device.name()).values().stream()
-                                .filter(c -> !c.sent())
-                                .toList()
-                        : List.of();
-                if (changed.isEmpty() && !stateChanged && unsent.isEmpty()) {
-                    return false;
-                }
-                context.outbox()
-                        .append(
-                                tx,
-                                new TwinReport(
-                                        device.name(),
-                                        stateChanged ? state : Optional.empty(),
-                                        List.copyOf(changed.values()),
-                                        unsent.stream().map(EdgeChange::toWire).toList()));
-                unsent.forEach(c -> TwinTable.putEdgeChange(tx.connection(), device.name(), c.markSent()));
-                return true;
-            });
-            if (sent) {
-                changed.clear();
-                stateChanged = false;
+        boolean edgeChanges = false;
+        if (changed.isEmpty() && !stateChanged && context.linkUp().getAsBoolean()) {
+            try {
+                edgeChanges = context.store()
+                        .inTransaction(tx -> TwinTable.edgeChanges(tx.connection(), device.name()).values().stream()
+                                .anyMatch(c -> !c.sent()));
+            } catch (RuntimeException e) {
+                LOG.warn("EF3713 edge changes of device {} could not be read: {}", device.name(), e.toString());
             }
-        } catch (RuntimeException e) {
-            // Kept for the next cycle: a state report is never dropped.
-            LOG.error("EF3710 twin report of device {} could not be queued: {}", device.name(), e.toString());
         }
+        if (changed.isEmpty() && !stateChanged && !edgeChanges) {
+            return;
+        }
+        context.reporter()
+                .offer(
+                        device.name(),
+                        stateChanged ? state : Optional.empty(),
+                        List.copyOf(changed.values()),
+                        edgeChanges);
+        changed.clear();
+        stateChanged = false;
     }
 
     private void closeSession() {
