@@ -4,6 +4,7 @@ import io.edgefleet.driver.DeviceConnection;
 import io.edgefleet.driver.DriverException;
 import io.edgefleet.driver.DriverSession;
 import io.edgefleet.driver.Reading;
+import io.edgefleet.driver.SessionState;
 import io.edgefleet.driver.Subscription;
 import io.edgefleet.protocol.device.DesiredDevice;
 import io.edgefleet.protocol.device.DeviceState;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 final class DeviceWorker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceWorker.class);
+    static final String CONNECTION_LOST = "connection lost; the driver is reconnecting";
 
     private final DesiredDevice device;
     private final DeviceConnection connection;
@@ -47,6 +49,9 @@ final class DeviceWorker implements Runnable {
     private boolean wakeRequested;
     private Optional<DriverSession> session = Optional.empty();
     private Optional<Subscription> subscription = Optional.empty();
+    /** The session's state at the last collect. */
+    private SessionState sessionState = SessionState.CONNECTED;
+
     private Optional<DeviceState> state = Optional.empty();
     private boolean stateChanged;
     private Instant since = Instant.EPOCH;
@@ -132,6 +137,9 @@ final class DeviceWorker implements Runnable {
             DriverSession opened = context.drivers().get().open(connection);
             session = Optional.of(opened);
             openFailures = 0;
+            // A new session writes every target again: the device may have lost them meanwhile.
+            writes.connectionRestored();
+            sessionState = opened.state();
             subscription = opened.subscribe(
                     connection.propertyNames(), Duration.ofMillis(device.collectCycleMs()), pushed::add);
             LOG.info(
@@ -171,16 +179,39 @@ final class DeviceWorker implements Runnable {
 
     private void collect() {
         DriverSession s = session.orElseThrow();
-        List<Reading> readings;
-        if (subscription.isPresent()) {
-            readings = new ArrayList<>();
+        if (subscription.isEmpty()) {
+            process(s.read(connection.propertyNames()));
+        } else {
+            List<Reading> readings = new ArrayList<>();
             for (Reading r = pushed.poll(); r != null; r = pushed.poll()) {
                 readings.add(r);
             }
-        } else {
-            readings = s.read(connection.propertyNames());
+            process(readings);
         }
-        process(readings);
+        followSession(s.state());
+    }
+
+    /**
+     * A subscription may fall silent when the connection is lost (the SPI lets a driver suspend its
+     * deliveries; OPC UA does), so nothing would ever say the device is gone: the session's own state
+     * does. Online again once the session is connected, even before a value changes. A device that
+     * answers again after a lost connection may have restarted and lost its setpoints: every desired
+     * value is written again.
+     */
+    private void followSession(SessionState now) {
+        if (sessionState == SessionState.RECONNECTING && now == SessionState.CONNECTED) {
+            writes.connectionRestored();
+        }
+        sessionState = now;
+        if (now == SessionState.RECONNECTING && !state.equals(Optional.of(DeviceState.OFFLINE))) {
+            changeState(DeviceState.OFFLINE, CONNECTION_LOST);
+            saveStatus();
+        } else if (now == SessionState.CONNECTED
+                && state.equals(Optional.of(DeviceState.OFFLINE))
+                && CONNECTION_LOST.equals(error)) {
+            changeState(DeviceState.ONLINE, "");
+            saveStatus();
+        }
     }
 
     /** Readings to the twin, the telemetry buffer, the device state and the rules. */
