@@ -216,13 +216,27 @@ final class DeviceWorker implements Runnable {
 
     /** Readings to the twin, the telemetry buffer, the device state and the rules. */
     private void process(List<Reading> readings) {
-        if (readings.isEmpty()) {
+        Instant now = now();
+        List<ReportedValue> all = readings.stream().map(JsonValues::reported).toList();
+        // A reading older than the one the twin holds is history, not the present: a subscription's
+        // tick taken before a write can arrive after the write's read-back. The twin never goes back.
+        List<ReportedValue> values = all.stream().filter(v -> !olderThanHeld(v)).toList();
+        List<TelemetryReading> telemetry = new ArrayList<>();
+        for (ReportedValue v : all) {
+            v.value()
+                    .ifPresent(json -> telemetry.add(
+                            new TelemetryReading(device.name(), v.property(), json, v.quality(), v.sourceTime())));
+        }
+        if (values.isEmpty()) {
+            if (!telemetry.isEmpty()) {
+                context.store().inTransaction(tx -> {
+                    context.telemetry().append(tx, telemetry, now);
+                    return null;
+                });
+            }
             return;
         }
-        Instant now = now();
-        List<ReportedValue> values = readings.stream().map(JsonValues::reported).toList();
         boolean allFailed = values.stream().allMatch(v -> v.quality() == ValueQuality.ERROR);
-        List<TelemetryReading> telemetry = new ArrayList<>();
         for (ReportedValue v : values) {
             if (JsonValues.changed(Optional.ofNullable(last.get(v.property())), v)) {
                 changed.put(v.property(), v);
@@ -230,9 +244,6 @@ final class DeviceWorker implements Runnable {
                 changed.put(v.property(), v); // coalesced: the latest reading of a changed property
             }
             last.put(v.property(), v);
-            v.value()
-                    .ifPresent(json -> telemetry.add(
-                            new TelemetryReading(device.name(), v.property(), json, v.quality(), v.sourceTime())));
         }
         if (!allFailed) {
             lastRead = Optional.of(now);
@@ -249,6 +260,11 @@ final class DeviceWorker implements Runnable {
         context.feed().readings(device.name(), values);
         context.feed().state(device.name(), state.orElse(DeviceState.OFFLINE));
         context.rules().onValues(device.name(), values, now);
+    }
+
+    private boolean olderThanHeld(ReportedValue reading) {
+        ReportedValue held = last.get(reading.property());
+        return held != null && reading.sourceTime().isBefore(held.sourceTime());
     }
 
     private void changeState(DeviceState next, String why) {
