@@ -19,6 +19,7 @@ import io.edgefleet.edge.node.NodeFacts;
 import io.edgefleet.edge.node.NodeStatusReporter;
 import io.edgefleet.edge.node.NodeWatch;
 import io.edgefleet.edge.outbox.Outbox;
+import io.edgefleet.edge.outbox.ServerKinds;
 import io.edgefleet.edge.store.DataDirLock;
 import io.edgefleet.edge.store.EdgeStore;
 import io.edgefleet.edge.store.Identity;
@@ -149,6 +150,7 @@ public final class EdgeDaemon implements AutoCloseable {
             });
             ProtocolCodec codec = new ProtocolCodec();
             Outbox outbox = new Outbox(store, codec, identity.node(), clock);
+            ServerKinds serverKinds = new ServerKinds(store);
             Workloads workloads =
                     Workloads.start(store, outbox, WorkloadSettings.of(config), artifactsFor.apply(store));
             parts.push(workloads);
@@ -167,7 +169,8 @@ public final class EdgeDaemon implements AutoCloseable {
                     DeviceSettings.of(config),
                     TelemetrySettings.of(config),
                     (rule, workload) -> workloads.restart(workload, "rule " + rule),
-                    localBus.<DeviceFeed>map(bus -> bus).orElse(DeviceFeed.NONE));
+                    localBus.<DeviceFeed>map(bus -> bus).orElse(DeviceFeed.NONE),
+                    serverKinds::accepts);
             parts.push(devices);
             localBus.ifPresent(bus -> {
                 bus.start(devices::setDesired);
@@ -196,7 +199,8 @@ public final class EdgeDaemon implements AutoCloseable {
                             MessageKind.TELEMETRY_ACK,
                             devices.telemetrySender().handler(),
                             MessageKind.LOGS,
-                            new RemoteLogs(config.dataDir())));
+                            new RemoteLogs(config.dataDir())),
+                    serverKinds);
             parts.push(link);
             devices.attach(new TelemetryLink() {
                 @Override

@@ -11,6 +11,7 @@ public sealed interface MessageBody
                 NodeStatusReport,
                 WorkloadStatusReport,
                 TwinReport,
+                TwinReports,
                 NodeEventReport,
                 TelemetryBatch,
                 Ack,

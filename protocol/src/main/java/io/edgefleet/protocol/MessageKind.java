@@ -1,6 +1,7 @@
 package io.edgefleet.protocol;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** Every message kind, its body type, the channel it travels on and whether it is reliable. */
@@ -9,6 +10,7 @@ public enum MessageKind {
     NODE_STATUS("node-status", NodeStatusReport.class, Channel.EVENT, true),
     WORKLOAD_STATUS("workload-status", WorkloadStatusReport.class, Channel.EVENT, true),
     TWIN_REPORT("twin-report", TwinReport.class, Channel.EVENT, true),
+    TWIN_REPORTS("twin-reports", TwinReports.class, Channel.EVENT, true),
     NODE_EVENT("node-event", NodeEventReport.class, Channel.EVENT, true),
     TELEMETRY_BATCH("telemetry-batch", TelemetryBatch.class, Channel.TELEMETRY, false),
     HEARTBEAT("heartbeat", Heartbeat.class, Channel.TELEMETRY, false),
@@ -64,6 +66,19 @@ public enum MessageKind {
         return reliable;
     }
 
+    /**
+     * Whether a node may send this kind only to a server whose answer to {@code hello} named it in
+     * {@link Ack#accepts()}: kinds added to version 1 after its first servers, which refuse them.
+     */
+    public boolean negotiated() {
+        return this == TWIN_REPORTS;
+    }
+
+    /** The kinds a node sends, in declaration order. */
+    public static List<MessageKind> upstream() {
+        return Arrays.stream(values()).filter(k -> k.channel != Channel.COMMAND).toList();
+    }
+
     public static Optional<MessageKind> fromWireName(String name) {
         return Arrays.stream(values()).filter(k -> k.wireName.equals(name)).findFirst();
     }
@@ -74,6 +89,7 @@ public enum MessageKind {
             case NodeStatusReport s -> NODE_STATUS;
             case WorkloadStatusReport w -> WORKLOAD_STATUS;
             case TwinReport t -> TWIN_REPORT;
+            case TwinReports t -> TWIN_REPORTS;
             case NodeEventReport e -> NODE_EVENT;
             case TelemetryBatch t -> TELEMETRY_BATCH;
             case TelemetryAck a -> TELEMETRY_ACK;

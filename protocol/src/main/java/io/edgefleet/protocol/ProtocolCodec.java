@@ -173,6 +173,7 @@ public final class ProtocolCodec {
         AddedFields.fillIn(kind.get(), (ObjectNode) bodyNode);
         MessageBody body;
         try {
+            AbsentOptionals.fill(bodyNode, kind.get().bodyType());
             body = mapper.treeToValue(bodyNode, kind.get().bodyType());
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return new DecodeResult.Rejected("invalid-body", kindName.get() + ": " + shortReason(e));

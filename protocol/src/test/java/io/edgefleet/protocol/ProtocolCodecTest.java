@@ -68,6 +68,26 @@ class ProtocolCodecTest {
                                         "setpoint", spec.numberNode(80), 3, "edge:edge-1", NOW)))),
                 Envelope.reliable(
                         "edge-1",
+                        12,
+                        NOW,
+                        new TwinReports(List.of(
+                                new TwinReport(
+                                        "press-1",
+                                        Optional.empty(),
+                                        List.of(new io.edgefleet.protocol.device.ReportedValue(
+                                                "temperature",
+                                                Optional.of(spec.numberNode(21.5)),
+                                                io.edgefleet.protocol.device.ValueQuality.GOOD,
+                                                NOW,
+                                                Optional.empty())),
+                                        List.of()),
+                                new TwinReport(
+                                        "oven-2",
+                                        Optional.of(io.edgefleet.protocol.device.DeviceState.OFFLINE),
+                                        List.of(),
+                                        List.of())))),
+                Envelope.reliable(
+                        "edge-1",
                         11,
                         NOW,
                         new NodeEventReport(List.of(
@@ -87,6 +107,7 @@ class ProtocolCodecTest {
                 Envelope.of("edge-1", NOW, new TelemetryAck(7)),
                 Envelope.of("edge-1", NOW, new Heartbeat(3)),
                 Envelope.of("edge-1", NOW, new Ack(8)),
+                Envelope.of("edge-1", NOW, Ack.answeringHello(8)),
                 Envelope.of(
                         "edge-1",
                         NOW,
@@ -126,7 +147,43 @@ class ProtocolCodecTest {
 
     @Test
     void everyKindIsCoveredByTheRoundTrip() {
-        assertThat(oneOfEveryKind().map(Envelope::kind)).containsExactlyInAnyOrder(MessageKind.values());
+        assertThat(oneOfEveryKind().map(Envelope::kind).distinct()).containsExactlyInAnyOrder(MessageKind.values());
+    }
+
+    @Test
+    void onlyTheAnswerToHelloNamesTheKindsTheServerAccepts() {
+        String plain = new String(codec.encode(Envelope.of("edge-1", NOW, new Ack(8))), StandardCharsets.UTF_8);
+        Ack answer = Ack.answeringHello(8);
+
+        assertThat(plain).doesNotContain("accepts");
+        assertThat(answer.accepts()).hasValueSatisfying(kinds -> assertThat(kinds)
+                .contains("twin-report", "twin-reports", "hello", "sync-result")
+                .doesNotContain("ack", "sync"));
+    }
+
+    @Test
+    void anAckWithoutAcceptsAsAnOlderServerSendsItReadsAsSayingNothing() {
+        String json = "{\"v\":1,\"id\":\"m1\",\"node\":\"edge-1\",\"ts\":1,\"kind\":\"ack\",\"body\":{\"upToSeq\":4}}";
+
+        assertThat(decode(json)).isInstanceOfSatisfying(DecodeResult.Decoded.class, d -> assertThat(
+                        d.envelope().body())
+                .isEqualTo(new Ack(4, Optional.empty())));
+    }
+
+    @Test
+    void absentOptionalFieldsReadAsEmptyAtEveryDepth() {
+        // docs/protocol.md marks state and a reading's value and error optional: a peer may leave them out.
+        String json = "{\"v\":1,\"id\":\"m1\",\"node\":\"edge-1\",\"seq\":3,\"ts\":1,\"kind\":\"twin-reports\","
+                + "\"body\":{\"reports\":[{\"device\":\"press-1\",\"reported\":[{\"property\":\"t\",\"value\":2,"
+                + "\"quality\":\"good\",\"sourceTime\":\"2026-01-01T00:00:00Z\"},{\"property\":\"u\",\"quality\":\"error\","
+                + "\"sourceTime\":\"2026-01-01T00:00:00Z\"}],\"desired\":[]}]}}";
+
+        assertThat(decode(json)).isInstanceOfSatisfying(DecodeResult.Decoded.class, d -> {
+            TwinReport report = ((TwinReports) d.envelope().body()).reports().getFirst();
+            assertThat(report.state()).isEmpty();
+            assertThat(report.reported().get(0).error()).isEmpty();
+            assertThat(report.reported().get(1).value()).isEmpty();
+        });
     }
 
     @Test
@@ -193,6 +250,11 @@ class ProtocolCodecTest {
                 "{\"v\":1,\"id\":\"m1\",\"node\":\"edge-1\",\"ts\":1,\"kind\":\"sync\",\"body\":{\"fromVersion\":5,"
                         + "\"toVersion\":4,\"snapshot\":false,\"changes\":[]}}",
                 "{\"v\":1,\"id\":\"m1\",\"node\":\"edge-1\",\"seq\":1,\"ts\":1,\"kind\":\"node-event\",\"body\":{\"events\":[]}}",
+                "{\"v\":1,\"id\":\"m1\",\"node\":\"edge-1\",\"seq\":1,\"ts\":1,\"kind\":\"twin-reports\",\"body\":{\"reports\":[]}}",
+                "{\"v\":1,\"id\":\"m1\",\"node\":\"edge-1\",\"seq\":1,\"ts\":1,\"kind\":\"twin-reports\",\"body\":{\"reports\":["
+                        + "{\"device\":\"d\",\"reported\":[],\"desired\":[]},{\"device\":\"d\",\"reported\":[],\"desired\":[]}]}}",
+                "{\"v\":1,\"id\":\"m1\",\"node\":\"edge-1\",\"seq\":1,\"ts\":1,\"kind\":\"twin-report\",\"body\":"
+                        + "{\"device\":\"d\",\"desired\":[]}}",
                 "{\"v\":1,\"id\":\"m1\",\"node\":\"edge-1\",\"seq\":1,\"ts\":1,\"kind\":\"node-event\",\"body\":{\"events\":["
                         + "{\"at\":\"2026-01-01T00:00:00Z\",\"type\":\"Fatal\",\"reason\":\"RuleFired\","
                         + "\"involvedKind\":\"Rule\",\"involvedName\":\"r\",\"message\":\"\"}]}}",

@@ -53,6 +53,16 @@ final class DesiredWrites {
         this.clock = clock;
     }
 
+    /**
+     * The device answers again after a lost connection, or through a new session: it may have
+     * restarted and lost what was written (an OPC UA server, a PLC after a power cycle), so every
+     * target is written again in the next {@link #apply}.
+     */
+    void connectionRestored() {
+        done.clear();
+        written.clear();
+    }
+
     /** Writes what is due; returns the read-back readings. */
     List<Reading> apply(DriverSession session) {
         record Desired(Map<String, DesiredValue> synced, Map<String, EdgeChange> edge) {}

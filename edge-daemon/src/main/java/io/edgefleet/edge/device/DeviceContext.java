@@ -10,7 +10,8 @@ import java.util.function.BooleanSupplier;
 /**
  * What every device worker shares: the store, the outbox, the telemetry buffer, the rules, the
  * drivers (loaded on first use), whether the link is up (edge changes wait while it is down, so
- * that offline changes collapse, decision 0005) and the feed of the local bus.
+ * that offline changes collapse, decision 0005), the feed of the local bus and the reporter that
+ * appends the devices' twin reports together.
  */
 record DeviceContext(
         EdgeStore store,
@@ -20,4 +21,5 @@ record DeviceContext(
         DriverCatalog drivers,
         BooleanSupplier linkUp,
         DeviceSettings settings,
-        DeviceFeed feed) {}
+        DeviceFeed feed,
+        TwinReporter reporter) {}

@@ -12,6 +12,7 @@ import io.edgefleet.edge.device.telemetry.TelemetrySettings;
 import io.edgefleet.edge.outbox.Outbox;
 import io.edgefleet.edge.store.EdgeStore;
 import io.edgefleet.protocol.EdgeEvent;
+import io.edgefleet.protocol.MessageKind;
 import io.edgefleet.protocol.NodeEventReport;
 import io.edgefleet.protocol.device.DesiredDevice;
 import io.edgefleet.protocol.device.DesiredRule;
@@ -22,9 +23,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +52,7 @@ public final class DeviceManager implements AutoCloseable, RuleActions {
     private final ScheduledThreadPoolExecutor thread;
     private final BiFunction<String, String, Optional<String>> restarter;
     private final DeviceFeed feed;
+    private final TwinReporter reporter;
     private final Map<String, DeviceWorker> workers = new ConcurrentHashMap<>();
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private volatile TelemetryLink link = TelemetryLink.NONE;
@@ -60,7 +64,8 @@ public final class DeviceManager implements AutoCloseable, RuleActions {
             DeviceSettings settings,
             TelemetrySettings telemetrySettings,
             BiFunction<String, String, Optional<String>> restarter,
-            DeviceFeed feed) {
+            DeviceFeed feed,
+            Predicate<MessageKind> serverAccepts) {
         this.store = store;
         this.outbox = outbox;
         this.restarter = restarter;
@@ -76,12 +81,20 @@ public final class DeviceManager implements AutoCloseable, RuleActions {
         thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.drivers = new DriverCatalog(DeviceManager.class.getClassLoader(), settings.driverPlugins());
         this.sender = new TelemetrySender(telemetry, new LinkView(), settings.clock(), this::sendSoon);
-        this.context =
-                new DeviceContext(store, outbox, telemetry, rules, drivers, () -> link.connected(), settings, feed);
+        this.reporter = new TwinReporter(
+                store,
+                outbox,
+                () -> link.connected(),
+                serverAccepts,
+                this::schedule,
+                ThreadLocalRandom.current().nextLong(Long.MAX_VALUE));
+        this.context = new DeviceContext(
+                store, outbox, telemetry, rules, drivers, () -> link.connected(), settings, feed, reporter);
     }
 
     /**
-     * Starts a worker for every stored device and loads the stored rules, then returns.
+     * Starts a worker for every stored device and loads the stored rules, then returns. Twin reports go
+     * upstream one device per message ({@code twin-report}), as every server accepts them.
      *
      * @param restarter restarts a workload by name for a rule ({@code rule, workload → failure})
      */
@@ -91,12 +104,15 @@ public final class DeviceManager implements AutoCloseable, RuleActions {
             DeviceSettings settings,
             TelemetrySettings telemetry,
             BiFunction<String, String, Optional<String>> restarter) {
-        return start(store, outbox, settings, telemetry, restarter, DeviceFeed.NONE);
+        return start(store, outbox, settings, telemetry, restarter, DeviceFeed.NONE, kind -> !kind.negotiated());
     }
 
     /**
      * Starts as {@link #start(EdgeStore, Outbox, DeviceSettings, TelemetrySettings, BiFunction)}, with
      * every reading, state and delta also told to {@code feed} (the local bus) from the first collect.
+     *
+     * @param serverAccepts whether the server accepts a kind, asked when reports are appended: the
+     *     reports of several devices go as one {@code twin-reports} when it does (decision record 0009)
      */
     public static DeviceManager start(
             EdgeStore store,
@@ -104,8 +120,9 @@ public final class DeviceManager implements AutoCloseable, RuleActions {
             DeviceSettings settings,
             TelemetrySettings telemetry,
             BiFunction<String, String, Optional<String>> restarter,
-            DeviceFeed feed) {
-        DeviceManager manager = new DeviceManager(store, outbox, settings, telemetry, restarter, feed);
+            DeviceFeed feed,
+            Predicate<MessageKind> serverAccepts) {
+        DeviceManager manager = new DeviceManager(store, outbox, settings, telemetry, restarter, feed, serverAccepts);
         manager.reconcile();
         long period = telemetry.period().toMillis();
         manager.thread.scheduleWithFixedDelay(manager::sendTelemetry, period, period, TimeUnit.MILLISECONDS);
@@ -261,6 +278,22 @@ public final class DeviceManager implements AutoCloseable, RuleActions {
         submit(this::sendTelemetry);
     }
 
+    private void schedule(Runnable work, Duration delay) {
+        try {
+            thread.schedule(() -> submitted(work), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("device task after the daemon stopped: left to close()");
+        }
+    }
+
+    private static void submitted(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.error("EF3790 device task failed: {}", e.toString(), e);
+        }
+    }
+
     private void submit(Runnable work) {
         try {
             thread.execute(() -> {
@@ -289,7 +322,7 @@ public final class DeviceManager implements AutoCloseable, RuleActions {
         }
     }
 
-    /** Stops every worker (sessions closed, last changes reported) and the device thread. */
+    /** Stops every worker (sessions closed, last changes reported into the outbox) and the device thread. */
     @Override
     public void close() {
         thread.shutdown();
@@ -301,6 +334,11 @@ public final class DeviceManager implements AutoCloseable, RuleActions {
                 }
             });
             workers.clear();
+        }
+        try {
+            reporter.flush();
+        } catch (RuntimeException e) {
+            LOG.error("EF3710 the last twin reports could not be queued at shutdown: {}", e.toString());
         }
         try {
             thread.awaitTermination(2, TimeUnit.SECONDS);

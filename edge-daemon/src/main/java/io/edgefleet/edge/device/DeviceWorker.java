@@ -4,8 +4,8 @@ import io.edgefleet.driver.DeviceConnection;
 import io.edgefleet.driver.DriverException;
 import io.edgefleet.driver.DriverSession;
 import io.edgefleet.driver.Reading;
+import io.edgefleet.driver.SessionState;
 import io.edgefleet.driver.Subscription;
-import io.edgefleet.protocol.TwinReport;
 import io.edgefleet.protocol.device.DesiredDevice;
 import io.edgefleet.protocol.device.DeviceState;
 import io.edgefleet.protocol.device.ReportedValue;
@@ -28,11 +28,13 @@ import org.slf4j.LoggerFactory;
 /**
  * One device's session and cycles, on a virtual thread of its own: open (with backoff while the
  * device is unreachable), collect every {@code collectCycleMs} (poll, or drain what a subscription
- * pushed), write desired values and read them back, and every {@code reportCycleMs} one coalesced
- * {@code twin-report} of what changed. The session is used from this thread only (the SPI's rule).
+ * pushed), write desired values and read them back, and every {@code reportCycleMs} (on the node's
+ * report grid) one coalesced report of what changed, which the {@link TwinReporter} appends together
+ * with the other devices' reports. The session is used from this thread only (the SPI's rule).
  */
 final class DeviceWorker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceWorker.class);
+    static final String CONNECTION_LOST = "connection lost; the driver is reconnecting";
 
     private final DesiredDevice device;
     private final DeviceConnection connection;
@@ -47,6 +49,9 @@ final class DeviceWorker implements Runnable {
     private boolean wakeRequested;
     private Optional<DriverSession> session = Optional.empty();
     private Optional<Subscription> subscription = Optional.empty();
+    /** The session's state at the last collect. */
+    private SessionState sessionState = SessionState.CONNECTED;
+
     private Optional<DeviceState> state = Optional.empty();
     private boolean stateChanged;
     private Instant since = Instant.EPOCH;
@@ -99,7 +104,8 @@ final class DeviceWorker implements Runnable {
     public void run() {
         Duration collect = Duration.ofMillis(device.collectCycleMs());
         Duration report = Duration.ofMillis(device.reportCycleMs());
-        Instant nextReport = now().plus(report);
+        // On the node's report grid, so that the devices of one cycle report together (TwinReporter).
+        Instant nextReport = context.reporter().nextReport(now(), report);
         try {
             while (!stopping) {
                 Instant start = now();
@@ -113,7 +119,7 @@ final class DeviceWorker implements Runnable {
                 }
                 if (!now().isBefore(nextReport)) {
                     report();
-                    nextReport = now().plus(report);
+                    nextReport = context.reporter().nextReport(now(), report);
                 }
                 Instant wakeAt = session.isPresent() ? start.plus(collect) : min(nextOpen, start.plus(collect));
                 pause(min(wakeAt, nextReport));
@@ -131,6 +137,9 @@ final class DeviceWorker implements Runnable {
             DriverSession opened = context.drivers().open(connection);
             session = Optional.of(opened);
             openFailures = 0;
+            // A new session writes every target again: the device may have lost them meanwhile.
+            writes.connectionRestored();
+            sessionState = opened.state();
             subscription = opened.subscribe(
                     connection.propertyNames(), Duration.ofMillis(device.collectCycleMs()), pushed::add);
             LOG.info(
@@ -170,27 +179,64 @@ final class DeviceWorker implements Runnable {
 
     private void collect() {
         DriverSession s = session.orElseThrow();
-        List<Reading> readings;
-        if (subscription.isPresent()) {
-            readings = new ArrayList<>();
+        if (subscription.isEmpty()) {
+            process(s.read(connection.propertyNames()));
+        } else {
+            List<Reading> readings = new ArrayList<>();
             for (Reading r = pushed.poll(); r != null; r = pushed.poll()) {
                 readings.add(r);
             }
-        } else {
-            readings = s.read(connection.propertyNames());
+            process(readings);
         }
-        process(readings);
+        followSession(s.state());
+    }
+
+    /**
+     * A subscription may fall silent when the connection is lost (the SPI lets a driver suspend its
+     * deliveries; OPC UA does), so nothing would ever say the device is gone: the session's own state
+     * does. Online again once the session is connected, even before a value changes. A device that
+     * answers again after a lost connection may have restarted and lost its setpoints: every desired
+     * value is written again.
+     */
+    private void followSession(SessionState now) {
+        if (sessionState == SessionState.RECONNECTING && now == SessionState.CONNECTED) {
+            writes.connectionRestored();
+        }
+        sessionState = now;
+        if (now == SessionState.RECONNECTING && !state.equals(Optional.of(DeviceState.OFFLINE))) {
+            changeState(DeviceState.OFFLINE, CONNECTION_LOST);
+            saveStatus();
+        } else if (now == SessionState.CONNECTED
+                && state.equals(Optional.of(DeviceState.OFFLINE))
+                && CONNECTION_LOST.equals(error)) {
+            changeState(DeviceState.ONLINE, "");
+            saveStatus();
+        }
     }
 
     /** Readings to the twin, the telemetry buffer, the device state and the rules. */
     private void process(List<Reading> readings) {
-        if (readings.isEmpty()) {
+        Instant now = now();
+        List<ReportedValue> all = readings.stream().map(JsonValues::reported).toList();
+        // A reading older than the one the twin holds is history, not the present: a subscription's
+        // tick taken before a write can arrive after the write's read-back. The twin never goes back.
+        List<ReportedValue> values = all.stream().filter(v -> !olderThanHeld(v)).toList();
+        List<TelemetryReading> telemetry = new ArrayList<>();
+        for (ReportedValue v : all) {
+            v.value()
+                    .ifPresent(json -> telemetry.add(
+                            new TelemetryReading(device.name(), v.property(), json, v.quality(), v.sourceTime())));
+        }
+        if (values.isEmpty()) {
+            if (!telemetry.isEmpty()) {
+                context.store().inTransaction(tx -> {
+                    context.telemetry().append(tx, telemetry, now);
+                    return null;
+                });
+            }
             return;
         }
-        Instant now = now();
-        List<ReportedValue> values = readings.stream().map(JsonValues::reported).toList();
         boolean allFailed = values.stream().allMatch(v -> v.quality() == ValueQuality.ERROR);
-        List<TelemetryReading> telemetry = new ArrayList<>();
         for (ReportedValue v : values) {
             if (JsonValues.changed(Optional.ofNullable(last.get(v.property())), v)) {
                 changed.put(v.property(), v);
@@ -198,9 +244,6 @@ final class DeviceWorker implements Runnable {
                 changed.put(v.property(), v); // coalesced: the latest reading of a changed property
             }
             last.put(v.property(), v);
-            v.value()
-                    .ifPresent(json -> telemetry.add(
-                            new TelemetryReading(device.name(), v.property(), json, v.quality(), v.sourceTime())));
         }
         if (!allFailed) {
             lastRead = Optional.of(now);
@@ -217,6 +260,11 @@ final class DeviceWorker implements Runnable {
         context.feed().readings(device.name(), values);
         context.feed().state(device.name(), state.orElse(DeviceState.OFFLINE));
         context.rules().onValues(device.name(), values, now);
+    }
+
+    private boolean olderThanHeld(ReportedValue reading) {
+        ReportedValue held = last.get(reading.property());
+        return held != null && reading.sourceTime().isBefore(held.sourceTime());
     }
 
     private void changeState(DeviceState next, String why) {
@@ -246,38 +294,32 @@ final class DeviceWorker implements Runnable {
         context.feed().state(device.name(), state.orElse(DeviceState.OFFLINE));
     }
 
-    /** One coalesced report: latest value of each changed property, the state if it changed, edge changes. */
+    /**
+     * One coalesced report, handed to the {@link TwinReporter}: the latest value of each changed
+     * property, the state if it changed, and whether edge-set desired values wait to be sent.
+     */
     private void report() {
-        boolean linkUp = context.linkUp().getAsBoolean();
-        try {
-            boolean sent = context.store().inTransaction(tx -> {
-                List<EdgeChange> unsent = linkUp
-                        ? TwinTable.edgeChanges(tx.connection(), device.name()).values().stream()
-                                .filter(c -> !c.sent())
-                                .toList()
-                        : List.of();
-                if (changed.isEmpty() && !stateChanged && unsent.isEmpty()) {
-                    return false;
-                }
-                context.outbox()
-                        .append(
-                                tx,
-                                new TwinReport(
-                                        device.name(),
-                                        stateChanged ? state : Optional.empty(),
-                                        List.copyOf(changed.values()),
-                                        unsent.stream().map(EdgeChange::toWire).toList()));
-                unsent.forEach(c -> TwinTable.putEdgeChange(tx.connection(), device.name(), c.markSent()));
-                return true;
-            });
-            if (sent) {
-                changed.clear();
-                stateChanged = false;
+        boolean edgeChanges = false;
+        if (changed.isEmpty() && !stateChanged && context.linkUp().getAsBoolean()) {
+            try {
+                edgeChanges = context.store()
+                        .inTransaction(tx -> TwinTable.edgeChanges(tx.connection(), device.name()).values().stream()
+                                .anyMatch(c -> !c.sent()));
+            } catch (RuntimeException e) {
+                LOG.warn("EF3717 edge changes of device {} could not be read: {}", device.name(), e.toString());
             }
-        } catch (RuntimeException e) {
-            // Kept for the next cycle: a state report is never dropped.
-            LOG.error("EF3710 twin report of device {} could not be queued: {}", device.name(), e.toString());
         }
+        if (changed.isEmpty() && !stateChanged && !edgeChanges) {
+            return;
+        }
+        context.reporter()
+                .offer(
+                        device.name(),
+                        stateChanged ? state : Optional.empty(),
+                        List.copyOf(changed.values()),
+                        edgeChanges);
+        changed.clear();
+        stateChanged = false;
     }
 
     private void closeSession() {

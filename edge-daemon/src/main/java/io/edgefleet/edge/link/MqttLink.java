@@ -4,6 +4,7 @@ import io.edgefleet.edge.outbox.Outbox;
 import io.edgefleet.edge.outbox.OutboxEntry;
 import io.edgefleet.edge.outbox.OutboxSender;
 import io.edgefleet.edge.outbox.PublishOutcome;
+import io.edgefleet.edge.outbox.ServerKinds;
 import io.edgefleet.edge.store.EdgeStore;
 import io.edgefleet.protocol.Ack;
 import io.edgefleet.protocol.Envelope;
@@ -84,6 +85,7 @@ public final class MqttLink implements AutoCloseable, PahoConnection.Events {
     /**
      * @param hello builds the {@code hello} for each new session (applied version, last seq, …)
      * @param handlers command handlers by kind; {@code ack} is handled here
+     * @param serverKinds learns from the answer to {@code hello} which kinds the server accepts
      */
     public MqttLink(
             LinkSettings settings,
@@ -92,7 +94,8 @@ public final class MqttLink implements AutoCloseable, PahoConnection.Events {
             ProtocolCodec codec,
             Clock clock,
             Supplier<Hello> hello,
-            Map<MessageKind, CommandHandler> handlers) {
+            Map<MessageKind, CommandHandler> handlers,
+            ServerKinds serverKinds) {
         this.settings = settings;
         this.outbox = outbox;
         this.codec = codec;
@@ -102,7 +105,9 @@ public final class MqttLink implements AutoCloseable, PahoConnection.Events {
         Map<MessageKind, CommandHandler> all = new EnumMap<>(MessageKind.class);
         all.putAll(handlers);
         all.put(MessageKind.ACK, command -> {
-            sender.onAck(((Ack) command.body()).upToSeq());
+            Ack ack = (Ack) command.body();
+            serverKinds.onAck(ack, sender.awaitingHelloAnswer());
+            sender.onAck(ack.upToSeq());
             return new CommandOutcome.NoReply();
         });
         this.router = new CommandRouter(settings.tenant(), settings.node(), codec, clock, all);

@@ -82,6 +82,11 @@ public final class OutboxSender {
         brokerPending = 0;
     }
 
+    /** Whether the session's next ack is the answer to {@code hello} (the first one since it was sent). */
+    public boolean awaitingHelloAnswer() {
+        return inSession && !resumed;
+    }
+
     /** The server acknowledged every entry up to {@code upToSeq}. */
     public void onAck(long upToSeq) {
         AckResult result = outbox.ack(upToSeq);

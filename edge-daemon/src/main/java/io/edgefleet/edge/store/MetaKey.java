@@ -32,7 +32,9 @@ public enum MetaKey {
     /** Highest telemetry batch number made; the next batch gets this plus one. */
     TELEMETRY_LAST_BATCH("telemetry_last_batch"),
     /** Highest telemetry batch number the server acknowledged. */
-    TELEMETRY_ACKED_BATCH("telemetry_acked_batch");
+    TELEMETRY_ACKED_BATCH("telemetry_acked_batch"),
+    /** The upstream kinds the server last said it accepts, comma-separated (ack answering hello). */
+    SERVER_ACCEPTS("server_accepts");
 
     private final String key;
 

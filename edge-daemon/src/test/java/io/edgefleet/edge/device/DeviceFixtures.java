@@ -48,6 +48,20 @@ public final class DeviceFixtures {
                 name, generation, "boiler", properties, "simulated", connection, visitors, collectMs, reportMs);
     }
 
+    /** A simulated meter whose one property, {@code count} (int), rises at every collect (every 50 ms). */
+    public static DesiredDevice meter(String name, long reportMs) {
+        return new DesiredDevice(
+                name,
+                1,
+                "meter",
+                List.of(property("count", ValueType.INT, AccessMode.READ_ONLY, Optional.empty(), List.of())),
+                "simulated",
+                Map.of(),
+                Map.of("count", Map.of("generator", "counter")),
+                50,
+                reportMs);
+    }
+
     private static ModelProperty property(
             String name, ValueType type, AccessMode access, Optional<Double> max, List<String> symbols) {
         return new ModelProperty(name, type, "", max.map(m -> 0.0), max, symbols, access, "");

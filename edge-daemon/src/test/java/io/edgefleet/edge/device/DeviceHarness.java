@@ -8,11 +8,13 @@ import io.edgefleet.edge.store.EdgeStore;
 import io.edgefleet.edge.sync.SyncApplier;
 import io.edgefleet.edge.sync.SyncOutcome;
 import io.edgefleet.protocol.DecodeResult;
+import io.edgefleet.protocol.MessageBody;
 import io.edgefleet.protocol.ProtocolCodec;
 import io.edgefleet.protocol.ResourceChange;
 import io.edgefleet.protocol.Sync;
 import io.edgefleet.protocol.TelemetryBatch;
 import io.edgefleet.protocol.TwinReport;
+import io.edgefleet.protocol.TwinReports;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 /**
  * The real device manager on a real store with the real simulated driver, fed through the real
@@ -42,7 +45,13 @@ final class DeviceHarness implements AutoCloseable {
     private final SyncApplier sync;
     private long version;
 
+    /** A harness whose server accepts {@code twin-reports}, as every server of this version does. */
     DeviceHarness(Path dataDir) {
+        this(dataDir, true);
+    }
+
+    /** @param serverTakesTwinReports false: the server predates {@code twin-reports} */
+    DeviceHarness(Path dataDir, boolean serverTakesTwinReports) {
         store = EdgeStore.open(dataDir);
         outbox = new Outbox(store, codec, "edge-1", Clock.systemUTC());
         devices = DeviceManager.start(
@@ -51,7 +60,9 @@ final class DeviceHarness implements AutoCloseable {
                 new DeviceSettings(Duration.ofMillis(100), Duration.ofMillis(400), Clock.systemUTC()),
                 new TelemetrySettings(
                         Duration.ofHours(1), 100_000, 100, 4, Duration.ofSeconds(2), Duration.ofMillis(100)),
-                (rule, workload) -> Optional.of("no workloads here"));
+                (rule, workload) -> Optional.of("no workloads here"),
+                DeviceFeed.NONE,
+                kind -> serverTakesTwinReports || !kind.negotiated());
         devices.attach(new TelemetryLink() {
             @Override
             public boolean connected() {
@@ -84,16 +95,27 @@ final class DeviceHarness implements AutoCloseable {
         return sync.apply(new Sync(from, to, false, List.of(changes)));
     }
 
+    /** The reports of {@code device} in the outbox, in order, whichever message carries them. */
     List<TwinReport> reports(String device) {
-        List<TwinReport> reports = new ArrayList<>();
+        return messages().stream()
+                .flatMap(body -> switch (body) {
+                    case TwinReport r -> Stream.of(r);
+                    case TwinReports r -> r.reports().stream();
+                    default -> Stream.<TwinReport>empty();
+                })
+                .filter(r -> r.device().equals(device))
+                .toList();
+    }
+
+    /** The bodies of the messages in the outbox, in order. */
+    List<MessageBody> messages() {
+        List<MessageBody> bodies = new ArrayList<>();
         for (var entry : outbox.pending(0, Integer.MAX_VALUE)) {
-            if (codec.decode(entry.payload()) instanceof DecodeResult.Decoded d
-                    && d.envelope().body() instanceof TwinReport r
-                    && r.device().equals(device)) {
-                reports.add(r);
+            if (codec.decode(entry.payload()) instanceof DecodeResult.Decoded d) {
+                bodies.add(d.envelope().body());
             }
         }
-        return reports;
+        return bodies;
     }
 
     Map<String, TwinTable.Reported> twin(String device) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.edgefleet.edge.store.StoreUpdater;
 import io.edgefleet.protocol.TwinReport;
+import io.edgefleet.protocol.TwinReports;
 import io.edgefleet.protocol.device.DeviceState;
 import io.edgefleet.protocol.device.EdgeDesired;
 import io.edgefleet.protocol.device.ReportedValue;
@@ -64,6 +65,40 @@ class DeviceManagerIT {
         Wait.until("several collect cycles", Duration.ofSeconds(5), () -> h.telemetryRows() >= 40);
         assertThat(h.reports("boiler-1")).hasSize((int) before);
         assertThat(h.status("boiler-1").orElseThrow().state()).isEqualTo(DeviceState.ONLINE);
+    }
+
+    @Test
+    void theDevicesOfOneReportCycleGoUpstreamInOneMessage() {
+        h.apply(
+                DeviceFixtures.upsert(h.nextVersion(), DeviceFixtures.meter("meter-1", 200)),
+                DeviceFixtures.upsert(h.nextVersion(), DeviceFixtures.meter("meter-2", 200)));
+        Wait.until("a message with both meters", DeviceHarness.WAIT, () -> h.messages().stream()
+                .anyMatch(body -> body instanceof TwinReports both
+                        && both.reports().stream()
+                                .map(TwinReport::device)
+                                .toList()
+                                .containsAll(List.of("meter-1", "meter-2"))));
+        // Reported every 200 ms on the node's grid, each changed every time: one message per cycle for both.
+        Wait.until("ten cycles", DeviceHarness.WAIT, () -> h.reports("meter-2").size() >= 10);
+        long together = h.messages().stream()
+                .filter(body ->
+                        body instanceof TwinReports both && both.reports().size() == 2)
+                .count();
+        assertThat(together).as("cycles reported in one message").isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void toAServerThatDoesNotNameTwinReportsEachDeviceGoesAlone() {
+        h.close();
+        h = new DeviceHarness(dataDir, false);
+        h.apply(
+                DeviceFixtures.upsert(h.nextVersion(), DeviceFixtures.meter("meter-1", 200)),
+                DeviceFixtures.upsert(h.nextVersion(), DeviceFixtures.meter("meter-2", 200)));
+        Wait.until(
+                "both meters reported",
+                DeviceHarness.WAIT,
+                () -> h.reports("meter-1").size() >= 3 && h.reports("meter-2").size() >= 3);
+        assertThat(h.messages()).allSatisfy(body -> assertThat(body).isNotInstanceOf(TwinReports.class));
     }
 
     @Test

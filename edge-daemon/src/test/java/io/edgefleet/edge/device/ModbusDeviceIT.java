@@ -74,6 +74,9 @@ class ModbusDeviceIT {
                 .equals(Optional.of("21.5")));
         assertThat(h.reportedText("press-1", "setpoint")).contains("40");
         assertThat(h.reportedText("press-1", "cooling")).contains("false");
+        // The twin has it at once; the report follows on the next tick of the report cycle.
+        Wait.until("the first report", DeviceHarness.WAIT, () -> !h.reports("press-1")
+                .isEmpty());
         assertThat(h.reports("press-1").getFirst().state()).contains(DeviceState.ONLINE);
 
         h.apply(DeviceFixtures.desired(

@@ -83,6 +83,9 @@ class MqttDeviceManagerIT {
                         "oven-3", "temperature")
                 .equals(Optional.of("181.5")));
         assertThat(h.reportedText("oven-3", "setpoint")).contains("180");
+        // The twin has it at once; the report follows on the next tick of the report cycle.
+        Wait.until("the first report", DeviceHarness.WAIT, () -> !h.reports("oven-3")
+                .isEmpty());
         assertThat(h.reports("oven-3").getFirst().state()).contains(DeviceState.ONLINE);
 
         h.apply(DeviceFixtures.desired(

@@ -96,8 +96,9 @@ final class DevicesBench {
             Figures.print("twin_ingest_ceiling_ratio", result.rowsPerSecond() / ceiling, "ratio");
             Figures.progress(String.format(
                     java.util.Locale.ROOT,
-                    "ingest: %.0f twin-report messages/s acknowledged; the server counted %.0f values/s",
+                    "ingest: %.0f messages/s acknowledged (%d values each); the server counted %.0f values/s",
                     result.messagesPerSecond(),
+                    result.rowsPerMessage(),
                     result.serverRowsPerSecond()));
         } finally {
             load.close();

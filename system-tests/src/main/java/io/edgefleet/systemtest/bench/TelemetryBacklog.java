@@ -3,6 +3,7 @@ package io.edgefleet.systemtest.bench;
 import io.edgefleet.protocol.DecodeResult;
 import io.edgefleet.protocol.ProtocolCodec;
 import io.edgefleet.protocol.TwinReport;
+import io.edgefleet.protocol.TwinReports;
 import io.edgefleet.protocol.device.ReportedValue;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -75,8 +76,16 @@ final class TelemetryBacklog {
             try (PreparedStatement select = c.prepareStatement("SELECT seq, payload FROM outbox ORDER BY seq");
                     ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    if (CODEC.decode(rows.getBytes(2)) instanceof DecodeResult.Decoded decoded
-                            && decoded.envelope().body() instanceof TwinReport report) {
+                    if (!(CODEC.decode(rows.getBytes(2)) instanceof DecodeResult.Decoded decoded)) {
+                        continue;
+                    }
+                    List<TwinReport> devices =
+                            switch (decoded.envelope().body()) {
+                                case TwinReport report -> List.of(report);
+                                case TwinReports several -> several.reports();
+                                default -> List.of();
+                            };
+                    for (TwinReport report : devices) {
                         reports++;
                         for (ReportedValue value : report.reported()) {
                             pending.add(new PendingValue(

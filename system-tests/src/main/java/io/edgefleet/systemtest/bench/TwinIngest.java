@@ -1,7 +1,9 @@
 package io.edgefleet.systemtest.bench;
 
 import com.fasterxml.jackson.databind.node.DoubleNode;
+import io.edgefleet.protocol.MessageKind;
 import io.edgefleet.protocol.TwinReport;
+import io.edgefleet.protocol.TwinReports;
 import io.edgefleet.protocol.device.ReportedValue;
 import io.edgefleet.protocol.device.ValueQuality;
 import io.edgefleet.systemtest.harness.FleetApi;
@@ -19,9 +21,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * nodes on the wire ({@link SimulatedNode}: enrolled through REST, on the server's embedded broker
  * with their own credentials, {@code hello}, then {@code twin-report}s with gapless seq and a window
  * of unacknowledged ones), each with {@code devices} devices of a model with {@code properties}
- * properties; every report is one device with all its properties changed, as a daemon's report
- * cycle of analog values sends it. Committed rows are counted from the acknowledgements (the server
- * acks only after the commit) and checked against the server's own counter.
+ * properties; every report cycle changes all properties of all devices, as a daemon's cycle of analog
+ * values does, and goes as the daemon sends it: one {@code twin-reports} for all devices when the
+ * server accepts that kind. Committed rows are counted from the acknowledgements (the server acks
+ * only after the commit) and checked against the server's own counter.
  */
 final class TwinIngest {
     static final String MODEL = "bench-meter";
@@ -31,6 +34,8 @@ final class TwinIngest {
     private final int devices;
     private final int properties;
     private final List<SimulatedNode> nodes = new ArrayList<>();
+    /** Reported values one acknowledged message carries; set by the senders (all alike). */
+    private volatile int rowsPerMessage;
 
     private TwinIngest(FleetApi api, int devices, int properties) {
         this.api = api;
@@ -39,7 +44,7 @@ final class TwinIngest {
     }
 
     /** What a run measured. */
-    record Result(double rowsPerSecond, double serverRowsPerSecond, double messagesPerSecond) {}
+    record Result(double rowsPerSecond, double serverRowsPerSecond, double messagesPerSecond, int rowsPerMessage) {}
 
     /** Creates the model, enrolls and connects the nodes, and wires their devices to them. */
     static TwinIngest prepare(FleetApi api, int nodeCount, int devices, int properties, int window) {
@@ -105,12 +110,13 @@ final class TwinIngest {
                         java.util.Locale.ROOT,
                         "ingest %.0f s: %.0f rows/s so far",
                         (now - start) / 1e9,
-                        (acked() - ackedBefore) * properties / ((now - start) / 1e9)));
+                        (acked() - ackedBefore) * rowsPerMessage / ((now - start) / 1e9)));
             }
             long messages = acked() - ackedBefore;
             double seconds = (System.nanoTime() - start) / 1e9;
             double serverRows = serverCount() - serverBefore;
-            return new Result(messages * properties / seconds, serverRows / seconds, messages / seconds);
+            return new Result(
+                    messages * rowsPerMessage / seconds, serverRows / seconds, messages / seconds, rowsPerMessage);
         } finally {
             stop.set(true);
             for (Thread sender : senders) {
@@ -123,24 +129,44 @@ final class TwinIngest {
         }
     }
 
+    /**
+     * One report cycle after another, as the daemon sends them: every device with all its properties
+     * changed, all devices in one {@code twin-reports} when the server accepts it, else one {@code
+     * twin-report} per device (decision record 0009).
+     */
     private void send(SimulatedNode node, AtomicBoolean stop) throws InterruptedException {
+        boolean together = node.serverAccepts(MessageKind.TWIN_REPORTS);
+        rowsPerMessage = together ? devices * properties : properties;
         long round = 0;
+        int device = 0;
         while (!stop.get()) {
-            String device = device(node.name(), (int) (round % devices));
             Instant now = Instant.now();
-            List<ReportedValue> values = new ArrayList<>(properties);
-            for (int p = 0; p < properties; p++) {
-                values.add(new ReportedValue(
-                        "p" + p,
-                        Optional.of(DoubleNode.valueOf(round + p * 0.01)),
-                        ValueQuality.GOOD,
-                        now,
-                        Optional.empty()));
+            List<TwinReport> cycle = new ArrayList<>(devices);
+            for (int d = 0; d < devices; d++) {
+                cycle.add(new TwinReport(device(node.name(), d), Optional.empty(), values(round, now), List.of()));
             }
-            if (node.sendReliable(new TwinReport(device, Optional.empty(), values, List.of()), 1000)) {
-                round++;
+            if (together) {
+                if (node.sendReliable(new TwinReports(cycle), 1000)) {
+                    round++;
+                }
+            } else if (node.sendReliable(cycle.get(device), 1000)) {
+                device = (device + 1) % devices;
+                round += device == 0 ? 1 : 0;
             }
         }
+    }
+
+    private List<ReportedValue> values(long round, Instant now) {
+        List<ReportedValue> values = new ArrayList<>(properties);
+        for (int p = 0; p < properties; p++) {
+            values.add(new ReportedValue(
+                    "p" + p,
+                    Optional.of(DoubleNode.valueOf(round + p * 0.01)),
+                    ValueQuality.GOOD,
+                    now,
+                    Optional.empty()));
+        }
+        return values;
     }
 
     private long acked() {

@@ -5,6 +5,7 @@ import io.edgefleet.protocol.DecodeResult;
 import io.edgefleet.protocol.Envelope;
 import io.edgefleet.protocol.Hello;
 import io.edgefleet.protocol.MessageBody;
+import io.edgefleet.protocol.MessageKind;
 import io.edgefleet.protocol.ProtocolCodec;
 import io.edgefleet.protocol.Sync;
 import io.edgefleet.protocol.SyncResult;
@@ -28,7 +29,7 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
  * One edge node on the wire, without the daemon's store: connects with the credentials of its
  * enrollment, sends {@code hello}, then reliable messages with gapless sequence numbers, at most
  * {@code window} unacknowledged (the daemon's max-inflight), and answers {@code sync} with the version
- * it was given. A load generator for the server; it keeps nothing durable, so it suits runs without
+ * it was given. It remembers which kinds the answer to {@code hello} named ({@link #serverAccepts}). A load generator for the server; it keeps nothing durable, so it suits runs without
  * reconnects (a lost ack stalls it, which {@link #stalledFor} shows).
  */
 public final class SimulatedNode implements AutoCloseable {
@@ -39,6 +40,8 @@ public final class SimulatedNode implements AutoCloseable {
     private final Semaphore window;
     private final AtomicLong acked = new AtomicLong();
     private final AtomicLong lastProgressNanos = new AtomicLong(System.nanoTime());
+    private final java.util.concurrent.CompletableFuture<java.util.List<String>> accepts =
+            new java.util.concurrent.CompletableFuture<>();
     private long nextSeq = 1;
 
     private SimulatedNode(FleetApi.Enrollment enrollment, int window) throws MqttException {
@@ -95,6 +98,24 @@ public final class SimulatedNode implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Whether the server named {@code kind} in its answer to {@code hello} (the daemon sends a
+     * negotiated kind only then); waits up to 15 s for that answer.
+     */
+    public boolean serverAccepts(MessageKind kind) {
+        if (!kind.negotiated()) {
+            return true;
+        }
+        try {
+            return accepts.get(15, TimeUnit.SECONDS).contains(kind.wireName());
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("node " + enrollment.node() + " got no answer to hello", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The highest sequence number the server acknowledged (applied and committed). */
     public long acked() {
         return acked.get();
@@ -144,6 +165,8 @@ public final class SimulatedNode implements AutoCloseable {
             }
             switch (decoded.envelope().body()) {
                 case Ack ack -> {
+                    // The first ack answers hello; only that one names the kinds the server accepts.
+                    accepts.complete(ack.accepts().orElse(java.util.List.of()));
                     long before = acked.getAndAccumulate(ack.upToSeq(), Math::max);
                     if (ack.upToSeq() > before) {
                         lastProgressNanos.set(System.nanoTime());

@@ -7,6 +7,7 @@ import io.edgefleet.driver.PropertyBinding;
 import io.edgefleet.driver.PropertyType;
 import io.edgefleet.driver.TypedValue;
 import io.edgefleet.driver.contract.DriverContractTest;
+import io.edgefleet.driver.opcua.testserver.OpcUaTestServer;
 import io.edgefleet.testsupport.Ports;
 import java.util.List;
 import java.util.Map;

@@ -16,6 +16,7 @@ import io.edgefleet.driver.Timeouts;
 import io.edgefleet.driver.TypedValue;
 import io.edgefleet.driver.ValueConstraints;
 import io.edgefleet.driver.WriteResult;
+import io.edgefleet.driver.opcua.testserver.OpcUaTestServer;
 import io.edgefleet.testsupport.Wait;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -6,6 +6,7 @@ import io.edgefleet.driver.PropertyBinding;
 import io.edgefleet.driver.PropertyType;
 import io.edgefleet.driver.Timeouts;
 import io.edgefleet.driver.ValueConstraints;
+import io.edgefleet.driver.opcua.testserver.OpcUaTestServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -8,6 +8,7 @@ import io.edgefleet.driver.Reading;
 import io.edgefleet.driver.SessionState;
 import io.edgefleet.driver.TypedValue;
 import io.edgefleet.driver.WriteResult;
+import io.edgefleet.driver.opcua.testserver.OpcUaTestServer;
 import io.edgefleet.testsupport.Ports;
 import io.edgefleet.testsupport.Wait;
 import java.time.Duration;

@@ -6,11 +6,13 @@ import io.edgefleet.protocol.Heartbeat;
 import io.edgefleet.protocol.Hello;
 import io.edgefleet.protocol.LogsResult;
 import io.edgefleet.protocol.MessageBody;
+import io.edgefleet.protocol.MessageKind;
 import io.edgefleet.protocol.NodeEventReport;
 import io.edgefleet.protocol.NodeStatusReport;
 import io.edgefleet.protocol.SyncResult;
 import io.edgefleet.protocol.TelemetryBatch;
 import io.edgefleet.protocol.TwinReport;
+import io.edgefleet.protocol.TwinReports;
 import io.edgefleet.protocol.WorkloadStatusReport;
 import io.edgefleet.server.link.InboundMessage;
 import io.edgefleet.server.link.LinkState;
@@ -44,8 +46,9 @@ import org.slf4j.LoggerFactory;
  * The server's {@link UpstreamHandler}: what happens to each message from an edge node. Called on the
  * link's threads, it only records heartbeats in memory and queues everything else per node (a
  * mailbox drained on a managed executor: a node's messages stay in order; nodes run in parallel).
- * A drain applies the {@code twin-report}s that queued up one after the other in one transaction with
- * one cumulative ack (decision record 0008); every other message is applied in its own transaction.
+ * A drain applies the {@code twin-report}s and {@code twin-reports} that queued up one after the other
+ * in one transaction with one cumulative ack (decision records 0008, 0009); every other message is
+ * applied in its own transaction.
  * The answer ({@code ack}, {@code sync}) goes out after the commit.
  */
 public final class EdgeTraffic implements UpstreamHandler {
@@ -135,7 +138,7 @@ public final class EdgeTraffic implements UpstreamHandler {
         List<InboundMessage> twinRun = new ArrayList<>();
         InboundMessage next;
         for (int taken = 0; taken < MAX_DRAIN && (next = mailbox.poll()) != null; taken++) {
-            if (next.envelope().body() instanceof TwinReport) {
+            if (next.envelope().body() instanceof TwinReport || next.envelope().body() instanceof TwinReports) {
                 twinRun.add(next);
                 continue;
             }
@@ -176,7 +179,7 @@ public final class EdgeTraffic implements UpstreamHandler {
             }
             List<TwinTraffic.Sequenced> reports = run.stream()
                     .map(m -> new TwinTraffic.Sequenced(
-                            m.envelope().seq(), (TwinReport) m.envelope().body()))
+                            m.envelope().seq(), devices(m.envelope().body())))
                     .toList();
             List<TrafficOutcome> outcomes = twins.twinReports(tenant.get(), first.node(), reports, clock.instant());
             long ackUpTo = 0;
@@ -214,6 +217,15 @@ public final class EdgeTraffic implements UpstreamHandler {
                     run.getLast().envelope().seq(),
                     rootMessage(e));
         }
+    }
+
+    /** The device reports a twin message carries: one for {@code twin-report}, several for {@code twin-reports}. */
+    private static List<TwinReport> devices(MessageBody body) {
+        return switch (body) {
+            case TwinReport report -> List.of(report);
+            case TwinReports reports -> reports.reports();
+            default -> throw new IllegalArgumentException("not a twin message: " + MessageKind.of(body));
+        };
     }
 
     @Override
@@ -254,7 +266,8 @@ public final class EdgeTraffic implements UpstreamHandler {
                 TrafficOutcome outcome = nodes.hello(tenant, node, hello, clock.instant());
                 if (outcome instanceof TrafficOutcome.Recorded recorded) {
                     online(tenant, node, recorded.cameOnline());
-                    send(tenant, node, new Ack(recorded.lastAppliedSeq()));
+                    // The answer to hello also names the kinds this server accepts (twin-reports, decision 0009).
+                    send(tenant, node, Ack.answeringHello(recorded.lastAppliedSeq()));
                     lastReported.remove(tenant.name() + "/" + node);
                     sync(tenant, node, hello.appliedVersion());
                 } else {

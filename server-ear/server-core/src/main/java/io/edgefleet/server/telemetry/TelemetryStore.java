@@ -2,6 +2,7 @@ package io.edgefleet.server.telemetry;
 
 import io.edgefleet.protocol.TelemetryBatch;
 import io.edgefleet.protocol.device.TelemetryReading;
+import io.edgefleet.server.persistence.MultiRowInsert;
 import io.edgefleet.server.tenant.TenantRef;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,7 @@ import javax.sql.DataSource;
 
 /**
  * The {@code reading} table and the node's telemetry counter (V4), in plain JDBC: a batch's readings
- * go in as one JDBC batch (a multi-row insert on MariaDB), in the transaction that advances {@code
+ * go in as multi-row inserts ({@link MultiRowInsert}), in the transaction that advances {@code
  * node.last_telemetry_batch} under the node's row lock, so a batch is stored once whichever cluster
  * member receives it and however often the node resends it.
  */
@@ -84,39 +85,22 @@ public class TelemetryStore {
         Map<String, String> owners = owners(c, tenant, batch.readings());
         Map<RefusalReason, Integer> refused = new EnumMap<>(RefusalReason.class);
         Set<String> refusedDevices = new LinkedHashSet<>();
-        int stored = 0;
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO reading"
-                + " (tenant_id, device_name, property, source_time, value_num, value_text, quality)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            for (TelemetryReading reading : batch.readings()) {
-                Optional<RefusalReason> reason =
-                        ReadingCheck.refusal(reading, Optional.ofNullable(owners.get(reading.device())), node);
-                if (reason.isPresent()) {
-                    refused.merge(reason.get(), 1, Integer::sum);
-                    if (refusedDevices.size() < LOGGED_DEVICES) {
-                        refusedDevices.add(reading.device());
-                    }
-                    continue;
+        List<Accepted> accepted = new ArrayList<>(batch.readings().size());
+        for (TelemetryReading reading : batch.readings()) {
+            Optional<RefusalReason> reason =
+                    ReadingCheck.refusal(reading, Optional.ofNullable(owners.get(reading.device())), node);
+            if (reason.isPresent()) {
+                refused.merge(reason.get(), 1, Integer::sum);
+                if (refusedDevices.size() < LOGGED_DEVICES) {
+                    refusedDevices.add(reading.device());
                 }
-                StoredValue value = StoredValue.of(reading.value()).orElseThrow();
-                insert.setLong(1, tenant.id());
-                insert.setString(2, reading.device());
-                insert.setString(3, reading.property());
-                insert.setObject(4, utc(reading.sourceTime()));
-                if (value.number().isPresent()) {
-                    insert.setDouble(5, value.number().getAsDouble());
-                } else {
-                    insert.setNull(5, Types.DOUBLE);
-                }
-                insert.setString(6, value.json());
-                insert.setString(7, reading.quality().name().toLowerCase(Locale.ROOT));
-                insert.addBatch();
-                stored++;
+                continue;
             }
-            if (stored > 0) {
-                insert.executeBatch();
-            }
+            accepted.add(new Accepted(
+                    tenant.id(), reading, StoredValue.of(reading.value()).orElseThrow()));
         }
+        INSERT_READINGS.insert(c, accepted);
+        int stored = accepted.size();
         try (PreparedStatement advance = c.prepareStatement("UPDATE node SET last_telemetry_batch = ?,"
                 + " telemetry_dropped = telemetry_dropped + ? WHERE id = ?")) {
             advance.setLong(1, batch.batch());
@@ -127,6 +111,30 @@ public class TelemetryStore {
         return new IngestOutcome.Stored(
                 batch.batch(), stored, refused, new ArrayList<>(refusedDevices), batch.droppedSinceLast(), reset);
     }
+
+    /** A reading that passed {@link ReadingCheck}, with its value as stored. */
+    private record Accepted(long tenantId, TelemetryReading reading, StoredValue value) {}
+
+    /** One multi-row INSERT per 500 readings: a JDBC batch would go row by row (see {@link MultiRowInsert}). */
+    private static final MultiRowInsert<Accepted> INSERT_READINGS = new MultiRowInsert<>(
+            "INSERT INTO reading (tenant_id, device_name, property, source_time, value_num, value_text, quality)"
+                    + " VALUES",
+            "(?, ?, ?, ?, ?, ?, ?)",
+            "",
+            (insert, offset, accepted) -> {
+                TelemetryReading reading = accepted.reading();
+                insert.setLong(offset + 1, accepted.tenantId());
+                insert.setString(offset + 2, reading.device());
+                insert.setString(offset + 3, reading.property());
+                insert.setObject(offset + 4, utc(reading.sourceTime()));
+                if (accepted.value().number().isPresent()) {
+                    insert.setDouble(offset + 5, accepted.value().number().getAsDouble());
+                } else {
+                    insert.setNull(offset + 5, Types.DOUBLE);
+                }
+                insert.setString(offset + 6, accepted.value().json());
+                insert.setString(offset + 7, reading.quality().name().toLowerCase(Locale.ROOT));
+            });
 
     /** The id and telemetry counter of the node, its row locked until the commit. */
     private static Optional<long[]> lockNode(Connection c, TenantRef tenant, String node) throws SQLException {

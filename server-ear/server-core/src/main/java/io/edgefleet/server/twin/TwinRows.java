@@ -3,6 +3,7 @@ package io.edgefleet.server.twin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edgefleet.protocol.device.ReportedValue;
+import io.edgefleet.server.persistence.MultiRowInsert;
 import io.edgefleet.server.resource.Columns;
 import io.edgefleet.server.resource.SpecRows;
 import io.edgefleet.server.telemetry.TelemetryStore;
@@ -10,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -92,38 +92,35 @@ public class TwinRows {
     public record Reported(long deviceId, ReportedValue value) {}
 
     /**
-     * Stores reported values, in order (a later value of the same property wins), as one JDBC batch of
-     * upserts: a multi-row {@code INSERT … ON DUPLICATE KEY UPDATE} on MariaDB with batch rewriting,
-     * instead of an UPDATE (and, for a new property, an INSERT) per value. Only the reported columns
-     * change; a new row gets desired version 0 (no desired value yet).
+     * Stores reported values, in order (a later value of the same property wins), as multi-row
+     * {@code INSERT … ON DUPLICATE KEY UPDATE} statements ({@link MultiRowInsert}) instead of an UPDATE
+     * (and, for a new property, an INSERT) per value. Only the reported columns change; a new row gets
+     * desired version 0 (no desired value yet).
      */
     public void reportAll(List<Reported> values, Instant now) {
         if (values.isEmpty()) {
             return;
         }
         LocalDateTime at = TelemetryStore.utc(now);
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement(UPSERT_REPORTED)) {
-                for (Reported reported : values) {
+        MultiRowInsert<Reported> upsert =
+                new MultiRowInsert<>(UPSERT_HEAD, UPSERT_ROW, UPSERT_TAIL, (statement, offset, reported) -> {
                     ReportedValue value = reported.value();
-                    upsert.setLong(1, reported.deviceId());
-                    upsert.setString(2, value.property());
-                    upsert.setString(3, json(value));
-                    upsert.setString(4, quality(value));
-                    upsert.setObject(5, TelemetryStore.utc(value.sourceTime()));
-                    upsert.setString(6, error(value));
-                    upsert.setObject(7, at);
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
-            }
-        });
+                    statement.setLong(offset + 1, reported.deviceId());
+                    statement.setString(offset + 2, value.property());
+                    statement.setString(offset + 3, json(value));
+                    statement.setString(offset + 4, quality(value));
+                    statement.setObject(offset + 5, TelemetryStore.utc(value.sourceTime()));
+                    statement.setString(offset + 6, error(value));
+                    statement.setObject(offset + 7, at);
+                });
+        em.unwrap(Session.class).doWork(connection -> upsert.insert(connection, values));
     }
 
-    private static final String UPSERT_REPORTED = "INSERT INTO twin_property (device_id, property, desired_version,"
-            + " reported_json, reported_quality, reported_source_time, reported_error, reported_at)"
-            + " VALUES (?, ?, 0, ?, ?, ?, ?, ?)"
-            + " ON DUPLICATE KEY UPDATE reported_json = VALUES(reported_json),"
+    private static final String UPSERT_HEAD = "INSERT INTO twin_property (device_id, property, desired_version,"
+            + " reported_json, reported_quality, reported_source_time, reported_error, reported_at) VALUES";
+    private static final String UPSERT_ROW = "(?, ?, 0, ?, ?, ?, ?, ?)";
+    // Rows of one statement are applied in order, so a later value of the same property wins.
+    private static final String UPSERT_TAIL = "ON DUPLICATE KEY UPDATE reported_json = VALUES(reported_json),"
             + " reported_quality = VALUES(reported_quality), reported_source_time = VALUES(reported_source_time),"
             + " reported_error = VALUES(reported_error), reported_at = VALUES(reported_at)";
 

@@ -81,19 +81,27 @@ public class TwinTraffic {
     @Inject
     MetricRegistry registry;
 
-    /** A {@code twin-report} with its place in the node's reliable stream. */
-    public record Sequenced(long seq, TwinReport report) {}
+    /**
+     * A twin message with its place in the node's reliable stream: the one device report of a {@code
+     * twin-report}, or the several of a {@code twin-reports}, which all apply under the one seq.
+     */
+    public record Sequenced(long seq, List<TwinReport> reports) {
+        public Sequenced {
+            reports = List.copyOf(reports);
+        }
+    }
 
     @Transactional
     public TrafficOutcome twinReport(TenantRef tenant, String node, long seq, TwinReport report, Instant now) {
-        return twinReports(tenant, node, List.of(new Sequenced(seq, report)), now)
+        return twinReports(tenant, node, List.of(new Sequenced(seq, List.of(report))), now)
                 .getFirst();
     }
 
     /**
-     * A node's queued {@code twin-report}s in one transaction (decision record 0008): the stream
-     * cursor decides each as if it came alone; the ones that apply are stored in order with one
-     * device look-up and one batch of upserts, so the outcome equals applying them one by one.
+     * A node's queued twin messages in one transaction (decision records 0008, 0009): the stream
+     * cursor decides each as if it came alone; the device reports of the ones that apply are stored
+     * in order with one device look-up and multi-row upserts, so the outcome equals applying them one
+     * by one.
      */
     @Transactional
     public List<TrafficOutcome> twinReports(TenantRef tenant, String node, List<Sequenced> reports, Instant now) {
@@ -103,7 +111,7 @@ public class TwinTraffic {
                 node,
                 reports.stream().map(Sequenced::seq).toList(),
                 now,
-                (entity, index) -> applied.add(reports.get(index).report()));
+                (entity, index) -> applied.addAll(reports.get(index).reports()));
         apply(tenant, node, applied, now);
         return outcomes;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.edgefleet.protocol.Ack;
 import io.edgefleet.protocol.Envelope;
 import io.edgefleet.protocol.Hello;
 import io.edgefleet.protocol.ProtocolCodec;
@@ -12,6 +13,7 @@ import io.edgefleet.protocol.ResourceChange;
 import io.edgefleet.protocol.Sync;
 import io.edgefleet.protocol.SyncResult;
 import io.edgefleet.protocol.TwinReport;
+import io.edgefleet.protocol.TwinReports;
 import io.edgefleet.protocol.device.DesiredDevice;
 import io.edgefleet.protocol.device.DesiredRule;
 import io.edgefleet.protocol.device.DesiredValues;
@@ -22,6 +24,7 @@ import io.edgefleet.protocol.device.ValueQuality;
 import io.edgefleet.server.it.support.Deployments;
 import io.edgefleet.server.it.support.FakeEdge;
 import io.edgefleet.server.it.support.FleetClient;
+import io.edgefleet.server.it.support.Metrics;
 import io.edgefleet.server.it.support.Reply;
 import io.edgefleet.testsupport.Wait;
 import java.time.Duration;
@@ -266,6 +269,87 @@ class DevicesIT {
 
     private Reply desire(String twin, String values, Optional<String> ifMatch) {
         return admin.mergePatch(twin, "{\"desired\":" + values + "}", ifMatch);
+    }
+
+    @Test
+    void twinReportsOfSeveralDevicesApplyOnceUnderTheirOneSeq() throws Exception {
+        String model = createModel();
+        String node = FleetClient.uniqueName("dn");
+        String press = FleetClient.uniqueName("press");
+        String oven = FleetClient.uniqueName("oven");
+        for (String device : List.of(press, oven)) {
+            assertThat(admin.post("/api/v1/devices", device(device, node, model, "{}"))
+                            .status())
+                    .isEqualTo(201);
+        }
+        JsonNode enrollment = admin.enrollNewNode(node);
+        double valuesBefore = Metrics.value("edgefleet_twin_reported_values_total", "source", "edge");
+        double unknownBefore = Metrics.value("edgefleet_twin_reports_refused_total", "reason", "unknown-device");
+
+        try (FakeEdge edge = connect(enrollment, node)) {
+            edge.hello(new Hello("0.1.0", 0, 0, Instant.now()));
+            Wait.until("the answer to hello", WAIT, POLL, () -> edge.commands().stream()
+                    .anyMatch(c -> c.envelope().body() instanceof Ack ack
+                            && ack.accepts().isPresent()));
+            Envelope cycle = Envelope.reliable(
+                    node,
+                    1,
+                    Instant.now(),
+                    new TwinReports(List.of(
+                            new TwinReport(
+                                    press,
+                                    Optional.of(DeviceState.ONLINE),
+                                    List.of(reading("temperature", 21.5)),
+                                    List.of()),
+                            new TwinReport(
+                                    FleetClient.uniqueName("nowhere"),
+                                    Optional.empty(),
+                                    List.of(reading("temperature", 1)),
+                                    List.of()),
+                            new TwinReport(
+                                    oven,
+                                    Optional.empty(),
+                                    List.of(reading("temperature", 120), reading("setpoint", 40)),
+                                    List.of()))));
+            edge.send(cycle);
+            edge.send(cycle); // a resend: acknowledged again, applied once
+            Wait.until(
+                    "seq 1 acknowledged twice",
+                    WAIT,
+                    POLL,
+                    () -> edge.commands().stream()
+                                    .filter(c -> c.envelope().body() instanceof Ack ack && ack.upToSeq() == 1)
+                                    .count()
+                            >= 2);
+
+            assertThat(property(admin.get("/api/v1/devices/" + press + "/twin").json(), "temperature")
+                            .path("reported")
+                            .path("value")
+                            .asDouble())
+                    .isEqualTo(21.5);
+            assertThat(property(admin.get("/api/v1/devices/" + oven + "/twin").json(), "temperature")
+                            .path("reported")
+                            .path("value")
+                            .asDouble())
+                    .isEqualTo(120);
+            assertThat(admin.get("/api/v1/devices/" + press)
+                            .json()
+                            .path("status")
+                            .path("state")
+                            .asText())
+                    .isEqualTo("Online");
+            assertThat(Metrics.value("edgefleet_twin_reported_values_total", "source", "edge") - valuesBefore)
+                    .as("the press's one value and the oven's two, once")
+                    .isEqualTo(3);
+            assertThat(Metrics.value("edgefleet_twin_reports_refused_total", "reason", "unknown-device")
+                            - unknownBefore)
+                    .isEqualTo(1);
+        }
+    }
+
+    private static ReportedValue reading(String property, double value) {
+        return new ReportedValue(
+                property, Optional.of(JSON.numberNode(value)), ValueQuality.GOOD, Instant.now(), Optional.empty());
     }
 
     private String createModel() {

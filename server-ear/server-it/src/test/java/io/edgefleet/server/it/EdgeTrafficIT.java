@@ -59,6 +59,9 @@ class EdgeTrafficIT {
             Envelope ack = awaitCommand(edge, "ack", 1);
             Envelope sync = awaitCommand(edge, "sync", 1);
             assertThat(((Ack) ack.body()).upToSeq()).isZero();
+            assertThat(((Ack) ack.body()).accepts())
+                    .as("the answer to hello names what this server accepts")
+                    .hasValueSatisfying(kinds -> assertThat(kinds).contains("twin-report", "twin-reports"));
             Sync body = (Sync) sync.body();
             assertThat(body.fromVersion()).isZero();
             assertThat(body.toVersion()).isPositive();

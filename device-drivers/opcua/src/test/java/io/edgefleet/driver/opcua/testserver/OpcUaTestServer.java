@@ -1,4 +1,4 @@
-package io.edgefleet.driver.opcua;
+package io.edgefleet.driver.opcua.testserver;
 
 import io.edgefleet.testsupport.Ports;
 import java.util.List;
@@ -36,27 +36,31 @@ import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportCo
 
 /**
  * The test peer: a real OPC UA server (Eclipse Milo's server SDK) on a loopback port, with a small
- * namespace ({@code ns=2}) of variables of several types. {@link #shared()} is started once per test
- * JVM (a first start takes ~1.5 s); tests that stop the server start their own with {@link #start}.
+ * namespace ({@code ns=2}, string ids such as {@code ns=2;s=Temperature}) of variables of several
+ * types. {@link #shared()} is started once per test JVM (a first start takes ~1.5 s); tests that stop
+ * the server start their own with {@link #start}. The driver's tests use it, and so does the edge
+ * daemon's, through this module's test-jar (only this package is in it).
  */
-final class OpcUaTestServer {
-    static final String NAMESPACE = "urn:edgefleet:test";
-    static final String PATH = "/edgefleet";
+public final class OpcUaTestServer {
+    public static final String NAMESPACE = "urn:edgefleet:test";
+    public static final String PATH = "/edgefleet";
 
     private static OpcUaTestServer shared;
 
     private final int port;
     private final OpcUaServer server;
     private final ScheduledExecutorService ticker;
+    private final TestNamespace namespace;
 
-    private OpcUaTestServer(int port, OpcUaServer server, ScheduledExecutorService ticker) {
+    private OpcUaTestServer(int port, OpcUaServer server, ScheduledExecutorService ticker, TestNamespace namespace) {
         this.port = port;
         this.server = server;
         this.ticker = ticker;
+        this.namespace = namespace;
     }
 
     /** The server every test class of this JVM shares; never stopped. */
-    static synchronized OpcUaTestServer shared() {
+    public static synchronized OpcUaTestServer shared() {
         if (shared == null) {
             shared = start(Ports.free());
         }
@@ -64,7 +68,7 @@ final class OpcUaTestServer {
     }
 
     /** A server of its own on {@code port}, started and answering. */
-    static OpcUaTestServer start(int port) {
+    public static OpcUaTestServer start(int port) {
         EndpointConfig endpoint = EndpointConfig.newBuilder()
                 .setBindAddress("127.0.0.1")
                 .setHostname("127.0.0.1")
@@ -98,19 +102,24 @@ final class OpcUaTestServer {
         } catch (Exception e) {
             throw new IllegalStateException("the Milo test server did not start on port " + port, e);
         }
-        return new OpcUaTestServer(port, server, ticker);
+        return new OpcUaTestServer(port, server, ticker, namespace);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String url() {
+    public String url() {
         return "opc.tcp://127.0.0.1:" + port + PATH;
     }
 
+    /** The value the server holds for a variable of the namespace ({@code "Setpoint"}), as a client wrote it. */
+    public Object value(String variable) {
+        return namespace.value(variable);
+    }
+
     /** Stops answering: the port is closed and every session ends. */
-    void stop() {
+    public void stop() {
         ticker.shutdownNow();
         try {
             server.shutdown().get(30, TimeUnit.SECONDS);
@@ -199,6 +208,14 @@ final class OpcUaTestServer {
                     20,
                     20,
                     TimeUnit.MILLISECONDS);
+        }
+
+        Object value(String variable) {
+            return getNodeManager()
+                    .getNode(newNodeId(variable))
+                    .filter(UaVariableNode.class::isInstance)
+                    .map(node -> ((UaVariableNode) node).getValue().getValue().getValue())
+                    .orElseThrow(() -> new IllegalArgumentException("no variable " + variable));
         }
 
         private UaVariableNode variable(
