@@ -69,7 +69,7 @@ public final class TopologyViewModel {
     /** Reads the whole topology again; the listeners of {@link #onLoaded} get its resourceVersion. */
     public void load() {
         dispatch.run(
-                () -> Topology.parse(client.get("/api/v1/topology").bodyOrThrow()),
+                () -> client.read("/api/v1/topology", TopologyJson.ACCEPT, TopologyJson::read),
                 this::apply,
                 failure -> error.set("cannot load the topology: " + failure.getMessage()));
     }
