@@ -151,6 +151,8 @@ public final class DesktopBench {
             });
         });
         Thread.sleep(1000); // the empty window settles: the toolkit's start is not the topology's paint
+        CpuClock cpu = new CpuClock();
+        long cpuAtAsk = cpu.process();
         onFx(() -> {
             askedAt.set(System.nanoTime());
             holder[0].start();
@@ -163,6 +165,9 @@ public final class DesktopBench {
         System.err.printf(
                 "  .. layout with node rows at %.1f ms, its frame rendered %.1f ms later%n",
                 (rowsLaidOutAt.get() - askedAt.get()) / 1e6, (paintedAt - rowsLaidOutAt.get()) / 1e6);
+        System.err.printf(
+                "  .. the desktop used %.0f ms of CPU until then (all its threads, JIT and GC included)%n",
+                (cpu.process() - cpuAtAsk) / 1e6);
         print("topology_answer_ms_10k", (answeredAt.get() - askedAt.get()) / 1e6, "ms");
         // How much of the paint is the server's answer: the same call again, timed off the FX thread.
         long fetchStart = System.nanoTime();
@@ -173,6 +178,7 @@ public final class DesktopBench {
         AtomicLong scrollFrom = new AtomicLong();
         AtomicLong scrollTo = new AtomicLong();
         CountDownLatch scrolled = new CountDownLatch(1);
+        long[] threadCpuAtStart = new long[2];
         onFx(() -> new AnimationTimer() {
             private int frame;
 
@@ -180,11 +186,15 @@ public final class DesktopBench {
             public void handle(long now) {
                 if (frame == 0) {
                     scrollFrom.set(System.nanoTime());
+                    threadCpuAtStart[0] = cpu.fxThread();
+                    threadCpuAtStart[1] = cpu.renderThread();
                 }
                 holder[0].topologyView().tree().scrollTo(frame * ROWS_PER_FRAME);
                 if (++frame > SCROLL_FRAMES) {
                     stop();
                     scrollTo.set(System.nanoTime());
+                    threadCpuAtStart[0] = cpu.fxThread() - threadCpuAtStart[0];
+                    threadCpuAtStart[1] = cpu.renderThread() - threadCpuAtStart[1];
                     scrolled.countDown();
                 }
             }
@@ -202,6 +212,9 @@ public final class DesktopBench {
         System.err.printf(
                 "  .. %d frames rendered while scrolling %,d rows; pulse-to-pulse p50 %.1f ms, p99 %.1f ms%n",
                 frames.size() + 1, SCROLL_FRAMES * ROWS_PER_FRAME, percentile(pulses, 0.50), percentile(pulses, 0.99));
+        System.err.printf(
+                "  .. CPU per scroll step: FX thread %.1f ms, render thread %.1f ms%n",
+                threadCpuAtStart[0] / 1e6 / SCROLL_FRAMES, threadCpuAtStart[1] / 1e6 / SCROLL_FRAMES);
         print("topology_scroll_frame_p50_ms", percentile(frames, 0.50), "ms");
         print("topology_scroll_frame_p99_ms", percentile(frames, 0.99), "ms");
         print("desktop_rss_mb", rssMb(), "MB");
