@@ -10,9 +10,12 @@ import io.edgefleet.desktop.topology.TopologyViewModel;
 import io.edgefleet.desktop.twin.TwinView;
 import io.edgefleet.desktop.twin.TwinViewModel;
 import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -64,6 +67,35 @@ class HeadlessViewsTest {
         assertThat(tree.getExpandedItemCount()).isEqualTo(11);
         assertThat(robot.lookup("#topology-summary").queryAs(Label.class).getText())
                 .contains("4 nodes");
+    }
+
+    @Test
+    void rowsSayNameHealthAndCountsAndKeepTheirGraphicWhenTheyShowAnotherEntry(FxRobot robot) {
+        robot.interact(topology::load);
+        TreeView<TopologyEntry> tree = robot.lookup("#topology-tree").queryAs(TreeView.class);
+        List<String> shown = robot.lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
+                .map(TreeCell::getAccessibleText)
+                .filter(Objects::nonNull)
+                .toList();
+        assertThat(shown)
+                .contains(
+                        "tenant default",
+                        "plant-a  3 nodes: 1 online, 1 degraded, 1 offline · devices 13/16 online, 1 offline, 2 unknown",
+                        "n1  Degraded  · devices 9/10 online, 1 offline",
+                        "lab-pc  Pending  · devices 0/0 online");
+        assertThat(tree.getFixedCellSize()).isPositive();
+
+        TreeCell<?> first = robot.lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
+                .filter(c -> "n1  Degraded  · devices 9/10 online, 1 offline".equals(c.getAccessibleText()))
+                .findFirst()
+                .orElseThrow();
+        Object graphic = first.getGraphic();
+        robot.interact(() -> tree.getRoot().getChildren().getFirst().setExpanded(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(first.getGraphic())
+                .as("the same graphic, only its text and colour change")
+                .isSameAs(graphic);
+        assertThat(first.getText()).isNull();
     }
 
     @Test
