@@ -13,6 +13,7 @@ import io.edgefleet.desktop.session.Session;
 import io.edgefleet.desktop.topology.TopologyEntry;
 import io.edgefleet.desktop.topology.TopologyJson;
 import io.edgefleet.desktop.ui.Dispatch;
+import io.edgefleet.desktop.ui.Rendering;
 import io.edgefleet.systemtest.harness.FleetServer;
 import io.edgefleet.systemtest.harness.MariaDbDatabase;
 import java.io.IOException;
@@ -79,6 +80,7 @@ public final class DesktopBench {
     }
 
     private static void measure(FleetServer server) throws Exception {
+        Rendering.beforeToolkitStarts(); // as DesktopMain does
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
