@@ -68,10 +68,21 @@ public final class TopologyViewModel {
 
     /** Reads the whole topology again; the listeners of {@link #onLoaded} get its resourceVersion. */
     public void load() {
+        load(() -> {});
+    }
+
+    /** As {@link #load()}, then runs {@code afterwards} on the UI thread, whether the read worked or not. */
+    public void load(Runnable afterwards) {
         dispatch.run(
                 () -> client.read("/api/v1/topology", TopologyJson.ACCEPT, TopologyJson::read),
-                this::apply,
-                failure -> error.set("cannot load the topology: " + failure.getMessage()));
+                topology -> {
+                    apply(topology);
+                    afterwards.run();
+                },
+                failure -> {
+                    error.set("cannot load the topology: " + failure.getMessage());
+                    afterwards.run();
+                });
     }
 
     void apply(Topology topology) {

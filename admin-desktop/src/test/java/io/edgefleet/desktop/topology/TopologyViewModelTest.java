@@ -127,6 +127,16 @@ class TopologyViewModelTest {
     }
 
     @Test
+    void whatComesAfterALoadRunsWhenItWorkedAndWhenItFailed() {
+        List<String> after = new ArrayList<>();
+        viewModel.load(() ->
+                after.add("after a read, error '" + viewModel.errorProperty().get() + "'"));
+        server.unreachable(true);
+        viewModel.load(() -> after.add("after a failure"));
+        assertThat(after).containsExactly("after a read, error ''", "after a failure");
+    }
+
+    @Test
     void aFailedLoadSaysSoAndKeepsWhatWasShown() {
         server.unreachable(true);
         viewModel.load();

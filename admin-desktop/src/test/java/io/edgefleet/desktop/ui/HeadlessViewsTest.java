@@ -55,7 +55,7 @@ class HeadlessViewsTest {
 
     @Test
     void theTreeShowsSitesAndNodesAndReadsDevicesOnExpand(FxRobot robot) {
-        robot.interact(topology::load);
+        robot.interact(() -> topology.load());
         TreeView<TopologyEntry> tree = robot.lookup("#topology-tree").queryAs(TreeView.class);
         assertThat(tree.getRoot().getChildren()).hasSize(2);
         assertThat(tree.getExpandedItemCount()).as("tenant, 2 sites, 4 nodes").isEqualTo(7);
@@ -71,7 +71,7 @@ class HeadlessViewsTest {
 
     @Test
     void rowsSayNameHealthAndCountsAndKeepTheirGraphicWhenTheyShowAnotherEntry(FxRobot robot) {
-        robot.interact(topology::load);
+        robot.interact(() -> topology.load());
         TreeView<TopologyEntry> tree = robot.lookup("#topology-tree").queryAs(TreeView.class);
         List<String> shown = robot.lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
                 .map(TreeCell::getAccessibleText)
