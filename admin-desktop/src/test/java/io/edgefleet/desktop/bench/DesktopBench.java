@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -181,11 +182,23 @@ public final class DesktopBench {
         AtomicLong scrollTo = new AtomicLong();
         CountDownLatch scrolled = new CountDownLatch(1);
         long[] threadCpuAtStart = new long[2];
+        List<Double> fxCpuPerStep = new ArrayList<>();
+        List<Double> renderCpuPerStep = new ArrayList<>();
         onFx(() -> new AnimationTimer() {
             private int frame;
+            private long fxBefore;
+            private long renderBefore;
 
             @Override
             public void handle(long now) {
+                long fxNow = cpu.fxThread();
+                long renderNow = cpu.renderThread();
+                if (frame > 0) { // the CPU each thread spent since the previous step: one pulse and its frame
+                    fxCpuPerStep.add((fxNow - fxBefore) / 1e6);
+                    renderCpuPerStep.add((renderNow - renderBefore) / 1e6);
+                }
+                fxBefore = fxNow;
+                renderBefore = renderNow;
                 if (frame == 0) {
                     scrollFrom.set(System.nanoTime());
                     threadCpuAtStart[0] = cpu.fxThread();
@@ -217,6 +230,16 @@ public final class DesktopBench {
         System.err.printf(
                 "  .. CPU per scroll step: FX thread %.1f ms, render thread %.1f ms%n",
                 threadCpuAtStart[0] / 1e6 / SCROLL_FRAMES, threadCpuAtStart[1] / 1e6 / SCROLL_FRAMES);
+        fxCpuPerStep.sort(null);
+        renderCpuPerStep.sort(null);
+        System.err.printf(
+                "  .. CPU of one step, p50/p99/max: FX thread %.1f/%.1f/%.1f ms, render thread %.1f/%.1f/%.1f ms%n",
+                percentile(fxCpuPerStep, 0.5),
+                percentile(fxCpuPerStep, 0.99),
+                fxCpuPerStep.getLast(),
+                percentile(renderCpuPerStep, 0.5),
+                percentile(renderCpuPerStep, 0.99),
+                renderCpuPerStep.getLast());
         print("topology_scroll_frame_p50_ms", percentile(frames, 0.50), "ms");
         print("topology_scroll_frame_p99_ms", percentile(frames, 0.99), "ms");
         print("desktop_rss_mb", rssMb(), "MB");
