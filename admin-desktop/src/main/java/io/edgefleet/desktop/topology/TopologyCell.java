@@ -36,6 +36,11 @@ final class TopologyCell extends TreeCell<TopologyEntry> {
         if (empty || entry == null) {
             row.setVisible(false);
             setAccessibleText(null);
+            // TreeCellSkin leaves the arrow of the row's last entry standing on an empty row; it used to go
+            // with the children that a text change put back. The skin shows it again for the next entry.
+            if (getDisclosureNode() != null) {
+                getDisclosureNode().setVisible(false);
+            }
             return;
         }
         switch (entry) {

@@ -99,6 +99,34 @@ class HeadlessViewsTest {
     }
 
     @Test
+    void rowsThatTurnEmptyShowNoArrowAndRowsShowingANodeAgainDo(FxRobot robot) {
+        robot.interact(() -> topology.load());
+        TreeView<TopologyEntry> tree = robot.lookup("#topology-tree").queryAs(TreeView.class);
+        robot.interact(() -> tree.getRoot().setExpanded(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<TreeCell<?>> empty = robot.lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
+                .<TreeCell<?>>map(c -> c)
+                .filter(TreeCell::isEmpty)
+                .toList();
+        assertThat(empty).isNotEmpty();
+        assertThat(empty).as("no arrow left standing on an empty row").allSatisfy(c -> assertThat(
+                        c.getDisclosureNode() == null
+                                || !c.getDisclosureNode().isVisible()
+                                || c.getDisclosureNode().getParent() == null)
+                .isTrue());
+
+        robot.interact(() -> tree.getRoot().setExpanded(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        TreeCell<?> n1 = robot.lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
+                .filter(c -> "n1  Degraded  · devices 9/10 online, 1 offline".equals(c.getAccessibleText()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(n1.getDisclosureNode().isVisible())
+                .as("a node with devices has its arrow")
+                .isTrue();
+    }
+
+    @Test
     void theTwinEditorRefusesAReadOnlyValueOnScreen(FxRobot robot) {
         robot.interact(() -> {
             ((TabPane) robot.lookup(".tab-pane").query()).getSelectionModel().select(1);
