@@ -1,5 +1,6 @@
 package io.edgefleet.desktop;
 
+import io.edgefleet.desktop.ui.Rendering;
 import javafx.application.Application;
 
 /**
@@ -18,6 +19,7 @@ public final class DesktopMain {
                     + " with ssh -X, or under xvfb-run.");
             System.exit(2);
         }
+        Rendering.beforeToolkitStarts();
         Application.launch(DesktopApp.class, args);
     }
 

@@ -109,11 +109,17 @@ public final class Workbench implements AutoCloseable {
         });
     }
 
-    /** Reads everything for the first time; the watch feeds start from what each read returned. */
+    /**
+     * Reads everything for the first time; the watch feeds start from what each read returned. The
+     * topology goes first and alone: it is the view the window opens on, and on a 2-core machine the
+     * workloads and events reads and their watch streams competed with it for the server and the CPU.
+     * They follow as soon as the topology is shown (or could not be read).
+     */
     public void start() {
-        topology.load();
-        workloads.load(version -> startFeed("workloads", version, workloads::applyWatchEvent));
-        events.load(version -> startFeed("events", version, events::applyWatchEvent, node::applyEvent));
+        topology.load(() -> {
+            workloads.load(version -> startFeed("workloads", version, workloads::applyWatchEvent));
+            events.load(version -> startFeed("events", version, events::applyWatchEvent, node::applyEvent));
+        });
     }
 
     private void reloadAll() {

@@ -5,8 +5,10 @@ import io.edgefleet.desktop.api.ApiAnswer;
 import io.edgefleet.desktop.api.ApiProblem;
 import io.edgefleet.desktop.api.FleetClient;
 import io.edgefleet.desktop.api.Json;
+import io.edgefleet.desktop.api.RefusedException;
 import io.edgefleet.desktop.api.ServerAddress;
 import io.edgefleet.desktop.api.ServerUnreachableException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,19 +26,38 @@ import java.util.Optional;
 public final class FakeFleetClient implements FleetClient {
     public record Request(String method, String path, Optional<JsonNode> body, Optional<String> ifMatch) {}
 
+    private record RawAnswer(String mediaType, byte[] body) {}
+
     private final Map<String, ApiAnswer> answers = new LinkedHashMap<>();
+    private final Map<String, RawAnswer> rawAnswers = new LinkedHashMap<>();
+    private final List<String> accepts = new ArrayList<>();
     private final List<Request> requests = new ArrayList<>();
     private boolean unreachable;
 
     public static JsonNode fixture(String name) {
+        return Json.parse(fixtureText(name));
+    }
+
+    public static String fixtureText(String name) {
         try (InputStream in = FakeFleetClient.class.getResourceAsStream("/fixtures/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + name);
             }
-            return Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** An answer for {@link #read} given as it goes over the wire, in {@code mediaType}. */
+    public FakeFleetClient answerRaw(String path, String mediaType, String body) {
+        rawAnswers.put(path, new RawAnswer(mediaType, body.getBytes(StandardCharsets.UTF_8)));
+        return this;
+    }
+
+    /** The Accept headers of the streamed reads, in order. */
+    public List<String> accepts() {
+        return accepts;
     }
 
     public FakeFleetClient answer(String path, JsonNode body) {
@@ -75,6 +96,27 @@ public final class FakeFleetClient implements FleetClient {
     public ApiAnswer send(
             String method, String path, Optional<JsonNode> body, String contentType, Optional<String> ifMatch) {
         return respond(new Request(method, path, body, ifMatch));
+    }
+
+    /** A raw answer when one was registered for the path, else the JSON answer as application/json. */
+    @Override
+    public <T> T read(String path, String accept, BodyReader<T> reader) {
+        accepts.add(accept);
+        // Recorded like every request, and thrown while the fake server is unreachable.
+        ApiAnswer answer = respond(new Request("GET", path, Optional.empty(), Optional.empty()));
+        RawAnswer raw = rawAnswers.get(path);
+        if (raw == null) {
+            if (answer instanceof ApiAnswer.Refused refused) {
+                throw new RefusedException(refused.problem());
+            }
+            raw = new RawAnswer(
+                    "application/json", Json.compact(answer.bodyOrThrow()).getBytes(StandardCharsets.UTF_8));
+        }
+        try {
+            return reader.read(raw.mediaType(), new ByteArrayInputStream(raw.body()));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("unreadable answer of " + path, e);
+        }
     }
 
     private ApiAnswer respond(Request request) {

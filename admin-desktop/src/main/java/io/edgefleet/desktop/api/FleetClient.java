@@ -1,6 +1,8 @@
 package io.edgefleet.desktop.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Optional;
 
 /**
@@ -13,6 +15,14 @@ public interface FleetClient {
     ApiAnswer get(String path);
 
     /**
+     * A GET of a large answer, read by {@code reader} as it arrives: no text copy, no JSON tree.
+     * {@code accept} is the Accept header; the reader learns which media type the server chose. A
+     * refusal throws {@link RefusedException}, no answer {@link ServerUnreachableException}, a body the
+     * reader cannot read {@link IllegalArgumentException}.
+     */
+    <T> T read(String path, String accept, BodyReader<T> reader);
+
+    /**
      * A write: {@code method} POST, PUT or PATCH with a JSON body of {@code contentType}, or DELETE
      * with none; {@code ifMatch} the ETag the change is based on.
      */
@@ -20,4 +30,10 @@ public interface FleetClient {
 
     /** Where the calls go (for the window title and the watch feeds). */
     ServerAddress address();
+
+    /** Reads a successful answer's body; {@code mediaType} without parameters, e.g. {@code application/json}. */
+    @FunctionalInterface
+    interface BodyReader<T> {
+        T read(String mediaType, InputStream body) throws IOException;
+    }
 }

@@ -1,19 +1,10 @@
 package io.edgefleet.desktop.topology;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collection;
 
 /** How many devices a node (or a site) has, by state. */
 public record DeviceCounts(int total, int online, int offline, int unknown) {
     public static final DeviceCounts NONE = new DeviceCounts(0, 0, 0, 0);
-
-    static DeviceCounts parse(JsonNode json) {
-        return new DeviceCounts(
-                json.path("total").asInt(),
-                json.path("online").asInt(),
-                json.path("offline").asInt(),
-                json.path("unknown").asInt());
-    }
 
     /** Counts of a node's device list, from each device's status.state. */
     public static DeviceCounts of(Collection<DeviceSummary> devices) {

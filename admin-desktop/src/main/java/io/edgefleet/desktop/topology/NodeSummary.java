@@ -2,27 +2,17 @@ package io.edgefleet.desktop.topology;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edgefleet.desktop.api.Json;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 
-/** One node in the topology: phase, labels, last seen and its device counts. */
-public record NodeSummary(
-        String name, String phase, Optional<Instant> lastSeen, Map<String, String> labels, DeviceCounts devices) {
+/**
+ * One node in the topology: phase, labels and its device counts. Only what the tree, the filters and
+ * the site map use; the node view reads the rest of a node ({@code lastSeen}, agent, conditions) itself.
+ */
+public record NodeSummary(String name, String phase, Map<String, String> labels, DeviceCounts devices) {
     public static final String SITE_LABEL = "site";
 
     public NodeSummary {
         labels = Map.copyOf(labels);
-    }
-
-    /** From an entry of {@code GET /api/v1/topology}. */
-    static NodeSummary parseTopologyEntry(JsonNode json) {
-        return new NodeSummary(
-                json.path("name").asText(),
-                json.path("phase").asText("Pending"),
-                Json.instant(json, "lastSeen"),
-                Json.strings(json.path("labels")),
-                DeviceCounts.parse(json.path("devices")));
     }
 
     /** From a node resource (the nodes watch, {@code GET /api/v1/nodes/{name}}); counts come from elsewhere. */
@@ -30,7 +20,6 @@ public record NodeSummary(
         return new NodeSummary(
                 json.path("metadata").path("name").asText(),
                 json.path("status").path("phase").asText("Pending"),
-                Json.instant(json.path("status"), "lastSeen"),
                 Json.strings(json.path("metadata").path("labels")),
                 devices);
     }
@@ -45,6 +34,6 @@ public record NodeSummary(
     }
 
     public NodeSummary withDevices(DeviceCounts counts) {
-        return new NodeSummary(name, phase, lastSeen, labels, counts);
+        return new NodeSummary(name, phase, labels, counts);
     }
 }

@@ -15,7 +15,9 @@ import javafx.scene.text.TextAlignment;
 /**
  * The drawn map of one site: a box per node, coloured by its health, holding its devices as dots
  * coloured by state (the real devices once the node was expanded, else its counts). A Canvas, so a
- * site of a thousand nodes is one draw call per box, not a thousand scene-graph nodes.
+ * site of a thousand nodes is one draw call per box, not a thousand scene-graph nodes. Changes only
+ * mark the map for drawing in the next layout pass, so a burst of node events costs one drawing per
+ * pulse, and an unchanged map is never drawn again (scrolling the tree does not touch it).
  */
 public final class SiteMap extends Region {
     private static final double GAP = 6;
@@ -24,6 +26,7 @@ public final class SiteMap extends Region {
     private final Map<String, List<DeviceSummary>> knownDevices = new HashMap<>();
     private Optional<Site> site = Optional.empty();
     private Optional<String> selectedNode = Optional.empty();
+    private boolean dirty = true;
 
     public SiteMap() {
         getChildren().add(canvas);
@@ -34,22 +37,38 @@ public final class SiteMap extends Region {
     public void show(Optional<Site> site, Optional<String> selectedNode) {
         this.site = site;
         this.selectedNode = selectedNode;
-        draw();
+        redraw();
+    }
+
+    /** Whether the map shows the site of that name (node changes elsewhere need no drawing). */
+    public boolean showsSite(String name) {
+        return site.map(s -> s.name().equals(name)).orElse(false);
     }
 
     public void devicesOf(String node, List<DeviceSummary> devices) {
         knownDevices.put(node, List.copyOf(devices));
         if (site.map(s -> s.nodes().stream().anyMatch(n -> n.name().equals(node)))
                 .orElse(false)) {
-            draw();
+            redraw();
         }
+    }
+
+    private void redraw() {
+        dirty = true;
+        requestLayout();
     }
 
     @Override
     protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
+        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
+            canvas.setWidth(getWidth());
+            canvas.setHeight(getHeight());
+            dirty = true;
+        }
+        if (dirty) {
+            dirty = false;
+            draw();
+        }
     }
 
     private void draw() {

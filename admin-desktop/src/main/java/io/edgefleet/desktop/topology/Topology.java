@@ -1,23 +1,13 @@
 package io.edgefleet.desktop.topology;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 
-/** {@code GET /api/v1/topology}: the tenant's sites and nodes with device counts, at one version. */
+/**
+ * {@code GET /api/v1/topology}: the tenant's nodes with device counts, at one version, in the server's
+ * order (by site, then name). {@link TopologyJson} reads it.
+ */
 public record Topology(String tenant, long resourceVersion, List<NodeSummary> nodes) {
     public Topology {
         nodes = List.copyOf(nodes);
-    }
-
-    public static Topology parse(JsonNode json) {
-        List<NodeSummary> nodes = new ArrayList<>();
-        for (JsonNode site : json.path("sites")) {
-            for (JsonNode node : site.path("nodes")) {
-                nodes.add(NodeSummary.parseTopologyEntry(node));
-            }
-        }
-        return new Topology(
-                json.path("tenant").asText(), json.path("resourceVersion").asLong(), nodes);
     }
 }

@@ -23,6 +23,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
 
 /**
  * The topology view: a search box and health filter, a virtualised TreeView (tenant, sites, nodes,
@@ -67,6 +68,9 @@ public final class TopologyView extends BorderPane {
 
         tree.setId("topology-tree");
         tree.setCellFactory(t -> new TopologyCell());
+        // Every row is one line: with a fixed size the tree's VirtualFlow stops measuring rows (an
+        // updateItem and a CSS pass per measured row) to estimate its scroll bar.
+        tree.setFixedCellSize(rowHeight());
         tree.setShowRoot(true);
         SplitPane split = new SplitPane(tree, map);
         split.setDividerPositions(0.45);
@@ -112,13 +116,18 @@ public final class TopologyView extends BorderPane {
         TreeItem<TopologyEntry> root = new TreeItem<>(
                 new TopologyEntry.TenantEntry(viewModel.tenantProperty().get()));
         root.setExpanded(true);
+        root.addEventHandler(TreeItem.<TopologyEntry>branchExpandedEvent(), e -> {
+            if (e.getTreeItem() instanceof NodeTreeItem node && node.startLoadingDevices()) {
+                viewModel.loadDevices(node.nodeName(), node::showDevices);
+            }
+        });
         for (Site site : sites) {
             TreeItem<TopologyEntry> siteItem = new TreeItem<>(new TopologyEntry.SiteEntry(site));
             siteItem.setExpanded(true);
             List<TreeItem<TopologyEntry>> children =
                     new ArrayList<>(site.nodes().size());
             for (NodeSummary node : site.nodes()) {
-                NodeTreeItem item = new NodeTreeItem(node, viewModel);
+                NodeTreeItem item = new NodeTreeItem(node);
                 nodeItems.put(node.name(), item);
                 children.add(item);
             }
@@ -134,8 +143,15 @@ public final class TopologyView extends BorderPane {
         NodeTreeItem item = nodeItems.get(node.name());
         if (item != null) {
             item.update(node);
-            showMapFor(tree.getSelectionModel().getSelectedItem());
+            if (map.showsSite(node.site())) {
+                showMapFor(tree.getSelectionModel().getSelectedItem());
+            }
         }
+    }
+
+    /** modena's natural row height (22 px at the default 13 px font), scaled with the platform's font. */
+    private static double rowHeight() {
+        return Math.ceil(Font.getDefault().getSize() * 22 / 13);
     }
 
     private void updateDevices(String node, List<DeviceSummary> devices) {

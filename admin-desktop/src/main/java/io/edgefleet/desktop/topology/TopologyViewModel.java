@@ -68,10 +68,21 @@ public final class TopologyViewModel {
 
     /** Reads the whole topology again; the listeners of {@link #onLoaded} get its resourceVersion. */
     public void load() {
+        load(() -> {});
+    }
+
+    /** As {@link #load()}, then runs {@code afterwards} on the UI thread, whether the read worked or not. */
+    public void load(Runnable afterwards) {
         dispatch.run(
-                () -> Topology.parse(client.get("/api/v1/topology").bodyOrThrow()),
-                this::apply,
-                failure -> error.set("cannot load the topology: " + failure.getMessage()));
+                () -> client.read("/api/v1/topology", TopologyJson.ACCEPT, TopologyJson::read),
+                topology -> {
+                    apply(topology);
+                    afterwards.run();
+                },
+                failure -> {
+                    error.set("cannot load the topology: " + failure.getMessage());
+                    afterwards.run();
+                });
     }
 
     void apply(Topology topology) {

@@ -98,6 +98,71 @@ class HttpFleetClientTest {
     }
 
     @Test
+    void aStreamedReadAsksForGzipAndHandsTheReaderTheDecompressedBodyAndItsMediaType() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        List<String> seen = new CopyOnWriteArrayList<>();
+        server.createContext("/api/v1/topology", exchange -> {
+            seen.add("accept=" + exchange.getRequestHeaders().getFirst("Accept") + " encoding="
+                    + exchange.getRequestHeaders().getFirst("Accept-Encoding"));
+            java.io.ByteArrayOutputStream compressed = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(compressed)) {
+                gzip.write("{\"rows\":true}".getBytes(StandardCharsets.UTF_8));
+            }
+            exchange.getResponseHeaders().add("Content-Type", "application/vnd.example+json; charset=UTF-8");
+            exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+            exchange.sendResponseHeaders(200, compressed.size());
+            try (OutputStream out = exchange.getResponseBody()) {
+                compressed.writeTo(out);
+            }
+        });
+        server.start();
+        HttpFleetClient client = new HttpFleetClient(
+                ServerAddress.parse("http://127.0.0.1:" + server.getAddress().getPort()),
+                new Credentials("admin", "pw"),
+                monitor);
+
+        String read = client.read(
+                "/api/v1/topology",
+                "application/vnd.example+json",
+                (mediaType, body) -> mediaType + " " + new String(body.readAllBytes(), StandardCharsets.UTF_8));
+
+        assertThat(read).isEqualTo("application/vnd.example+json {\"rows\":true}");
+        assertThat(seen)
+                .singleElement()
+                .asString()
+                .contains("accept=application/vnd.example+json, application/problem+json", "encoding=gzip");
+    }
+
+    @Test
+    void aRefusedStreamedReadThrowsTheProblem() {
+        HttpFleetClient client = clientFor(
+                "/api/v1/topology",
+                403,
+                "application/problem+json",
+                "{\"title\":\"Forbidden\",\"status\":403,\"code\":\"forbidden\",\"detail\":\"no\"}",
+                new CopyOnWriteArrayList<>());
+        assertThatThrownBy(() -> client.read("/api/v1/topology", "application/json", (type, body) -> "read"))
+                .isInstanceOf(RefusedException.class)
+                .hasMessageContaining("forbidden");
+    }
+
+    @Test
+    void anUnreadableStreamedBodyIsNotMistakenForAnUnreachableServer() {
+        HttpFleetClient client =
+                clientFor("/api/v1/topology", 200, "application/json", "{not json", new CopyOnWriteArrayList<>());
+        assertThatThrownBy(() -> client.read("/api/v1/topology", "application/json", (type, body) -> {
+                    try (var parser = new com.fasterxml.jackson.core.JsonFactory().createParser(body)) {
+                        while (parser.nextToken() != null) {
+                            // read to the error
+                        }
+                    }
+                    return "read";
+                }))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(monitor.reachableProperty().get()).isTrue();
+    }
+
+    @Test
     void noAnswerMarksTheServerUnreachableAndRetriesUntilItAnswers() throws Exception {
         HttpFleetClient client = clientFor("/api/v1/me", 200, "application/json", "{}", new CopyOnWriteArrayList<>());
         int port = server.getAddress().getPort();

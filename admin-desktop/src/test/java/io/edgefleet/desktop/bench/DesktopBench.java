@@ -11,7 +11,9 @@ import io.edgefleet.desktop.api.HttpFleetClient;
 import io.edgefleet.desktop.api.ServerAddress;
 import io.edgefleet.desktop.session.Session;
 import io.edgefleet.desktop.topology.TopologyEntry;
+import io.edgefleet.desktop.topology.TopologyJson;
 import io.edgefleet.desktop.ui.Dispatch;
+import io.edgefleet.desktop.ui.Rendering;
 import io.edgefleet.systemtest.harness.FleetServer;
 import io.edgefleet.systemtest.harness.MariaDbDatabase;
 import java.io.IOException;
@@ -20,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,6 +81,7 @@ public final class DesktopBench {
     }
 
     private static void measure(FleetServer server) throws Exception {
+        Rendering.beforeToolkitStarts(); // as DesktopMain does
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -104,6 +106,15 @@ public final class DesktopBench {
             }
 
             @Override
+            public <T> T read(String path, String accept, BodyReader<T> reader) {
+                T read = client.read(path, accept, reader);
+                if (path.equals("/api/v1/topology")) {
+                    answeredAt.compareAndSet(0, System.nanoTime());
+                }
+                return read;
+            }
+
+            @Override
             public ApiAnswer send(
                     String method, String path, Optional<JsonNode> body, String contentType, Optional<String> ifMatch) {
                 return client.send(method, path, body, contentType, ifMatch);
@@ -116,55 +127,89 @@ public final class DesktopBench {
         };
         Session session = new Session(timed, credentials, monitor, new Session.Me(FleetServer.ADMIN, "", "default"));
 
-        List<Long> pulses = Collections.synchronizedList(new ArrayList<>());
         AtomicLong askedAt = new AtomicLong();
-        AtomicLong paintedAt = new AtomicLong();
-        CountDownLatch painted = new CountDownLatch(1);
+        AtomicLong rowsLaidOutAt = new AtomicLong();
+        AtomicLong synchronisedAt = new AtomicLong();
+        CountDownLatch laidOut = new CountDownLatch(1);
         Workbench[] holder = new Workbench[1];
+        FrameClock[] clock = new FrameClock[1];
         onFx(() -> {
             Workbench workbench = new Workbench(session, Dispatch.fx(), scheduler, Clock.systemUTC());
             holder[0] = workbench;
             Stage stage = new Stage();
             Scene scene = new Scene(workbench.window(), 1280, 800);
             stage.setScene(scene);
+            clock[0] = new FrameClock(scene);
             stage.show();
             TreeView<TopologyEntry> tree = workbench.topologyView().tree();
             scene.addPostLayoutPulseListener(() -> {
-                long now = System.nanoTime();
-                pulses.add(now);
-                if (paintedAt.get() == 0 && askedAt.get() != 0 && showsNodeRows(tree)) {
-                    paintedAt.set(now);
-                    painted.countDown();
+                if (rowsLaidOutAt.get() == 0 && askedAt.get() != 0 && showsNodeRows(tree)) {
+                    rowsLaidOutAt.set(System.nanoTime());
+                    // Runs once this pulse has synchronised the scene and handed its frame to the renderer.
+                    Platform.runLater(() -> {
+                        synchronisedAt.set(System.nanoTime());
+                        laidOut.countDown();
+                    });
                 }
             });
         });
         Thread.sleep(1000); // the empty window settles: the toolkit's start is not the topology's paint
+        CpuClock cpu = new CpuClock();
+        long cpuAtAsk = cpu.process();
         onFx(() -> {
             askedAt.set(System.nanoTime());
             holder[0].start();
         });
-        if (!painted.await(120, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("the topology was not painted within 120 s");
+        if (!laidOut.await(120, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the topology was not laid out within 120 s");
         }
-        print("topology_paint_ms_10k", (paintedAt.get() - askedAt.get()) / 1e6, "ms");
+        long paintedAt = clock[0].frameOf(rowsLaidOutAt.get(), synchronisedAt.get(), TimeUnit.SECONDS.toNanos(1));
+        print("topology_paint_ms_10k", (paintedAt - askedAt.get()) / 1e6, "ms");
+        System.err.printf(
+                "  .. layout with node rows at %.1f ms, its frame rendered %.1f ms later%n",
+                (rowsLaidOutAt.get() - askedAt.get()) / 1e6, (paintedAt - rowsLaidOutAt.get()) / 1e6);
+        System.err.printf(
+                "  .. the desktop used %.0f ms of CPU until then (all its threads, JIT and GC included)%n",
+                (cpu.process() - cpuAtAsk) / 1e6);
         print("topology_answer_ms_10k", (answeredAt.get() - askedAt.get()) / 1e6, "ms");
         // How much of the paint is the server's answer: the same call again, timed off the FX thread.
         long fetchStart = System.nanoTime();
-        io.edgefleet.desktop.topology.Topology.parse(
-                client.get("/api/v1/topology").bodyOrThrow());
+        client.read("/api/v1/topology", TopologyJson.ACCEPT, TopologyJson::read);
         print("topology_fetch_ms_10k", (System.nanoTime() - fetchStart) / 1e6, "ms");
 
         Thread.sleep(1000);
-        int from = pulses.size();
+        AtomicLong scrollFrom = new AtomicLong();
+        AtomicLong scrollTo = new AtomicLong();
         CountDownLatch scrolled = new CountDownLatch(1);
+        long[] threadCpuAtStart = new long[2];
+        List<Double> fxCpuPerStep = new ArrayList<>();
+        List<Double> renderCpuPerStep = new ArrayList<>();
         onFx(() -> new AnimationTimer() {
             private int frame;
+            private long fxBefore;
+            private long renderBefore;
 
             @Override
             public void handle(long now) {
+                long fxNow = cpu.fxThread();
+                long renderNow = cpu.renderThread();
+                if (frame > 0) { // the CPU each thread spent since the previous step: one pulse and its frame
+                    fxCpuPerStep.add((fxNow - fxBefore) / 1e6);
+                    renderCpuPerStep.add((renderNow - renderBefore) / 1e6);
+                }
+                fxBefore = fxNow;
+                renderBefore = renderNow;
+                if (frame == 0) {
+                    scrollFrom.set(System.nanoTime());
+                    threadCpuAtStart[0] = cpu.fxThread();
+                    threadCpuAtStart[1] = cpu.renderThread();
+                }
                 holder[0].topologyView().tree().scrollTo(frame * ROWS_PER_FRAME);
                 if (++frame > SCROLL_FRAMES) {
                     stop();
+                    scrollTo.set(System.nanoTime());
+                    threadCpuAtStart[0] = cpu.fxThread() - threadCpuAtStart[0];
+                    threadCpuAtStart[1] = cpu.renderThread() - threadCpuAtStart[1];
                     scrolled.countDown();
                 }
             }
@@ -172,16 +217,31 @@ public final class DesktopBench {
         if (!scrolled.await(180, TimeUnit.SECONDS)) {
             throw new IllegalStateException("scrolling did not finish within 180 s");
         }
-        List<Long> stamps = new ArrayList<>(pulses.subList(from, pulses.size()));
-        List<Double> intervals = new ArrayList<>();
-        for (int i = 1; i < stamps.size(); i++) {
-            intervals.add((stamps.get(i) - stamps.get(i - 1)) / 1e6);
-        }
-        Collections.sort(intervals);
+        Thread.sleep(500); // the last scroll step's frame is rendered
+        List<Long> rendered = clock[0].rendered();
+        // Up to the frame of the last scroll step: later frames would be the idle window's, not scrolling.
+        long lastFrame =
+                rendered.stream().filter(at -> at > scrollTo.get()).findFirst().orElse(scrollTo.get());
+        List<Double> frames = FrameClock.sortedIntervals(rendered, scrollFrom.get(), lastFrame);
+        List<Double> pulses = FrameClock.sortedIntervals(clock[0].laidOut(), scrollFrom.get(), scrollTo.get());
         System.err.printf(
-                "  .. %d frames while scrolling %,d rows%n", intervals.size(), SCROLL_FRAMES * ROWS_PER_FRAME);
-        print("topology_scroll_frame_p50_ms", percentile(intervals, 0.50), "ms");
-        print("topology_scroll_frame_p99_ms", percentile(intervals, 0.99), "ms");
+                "  .. %d frames rendered while scrolling %,d rows; pulse-to-pulse p50 %.1f ms, p99 %.1f ms%n",
+                frames.size() + 1, SCROLL_FRAMES * ROWS_PER_FRAME, percentile(pulses, 0.50), percentile(pulses, 0.99));
+        System.err.printf(
+                "  .. CPU per scroll step: FX thread %.1f ms, render thread %.1f ms%n",
+                threadCpuAtStart[0] / 1e6 / SCROLL_FRAMES, threadCpuAtStart[1] / 1e6 / SCROLL_FRAMES);
+        fxCpuPerStep.sort(null);
+        renderCpuPerStep.sort(null);
+        System.err.printf(
+                "  .. CPU of one step, p50/p99/max: FX thread %.1f/%.1f/%.1f ms, render thread %.1f/%.1f/%.1f ms%n",
+                percentile(fxCpuPerStep, 0.5),
+                percentile(fxCpuPerStep, 0.99),
+                fxCpuPerStep.getLast(),
+                percentile(renderCpuPerStep, 0.5),
+                percentile(renderCpuPerStep, 0.99),
+                renderCpuPerStep.getLast());
+        print("topology_scroll_frame_p50_ms", percentile(frames, 0.50), "ms");
+        print("topology_scroll_frame_p99_ms", percentile(frames, 0.99), "ms");
         print("desktop_rss_mb", rssMb(), "MB");
         onFx(holder[0]::close);
         scheduler.shutdownNow();

@@ -8,6 +8,7 @@ import io.edgefleet.desktop.event.FleetEvent;
 import io.edgefleet.desktop.topology.NodeHealth;
 import io.edgefleet.desktop.topology.TopologyEntry;
 import io.edgefleet.desktop.twin.TwinProperty;
+import io.edgefleet.desktop.ui.Rendering;
 import io.edgefleet.systemtest.harness.EdgeDaemon;
 import io.edgefleet.systemtest.harness.FleetApi;
 import io.edgefleet.systemtest.harness.FleetServer;
@@ -87,6 +88,7 @@ class DesktopIT {
         api = server.api();
         seed();
         System.setProperty("edgefleet.desktop.prefs", PREFS);
+        Rendering.beforeToolkitStarts(); // as DesktopMain does
         FxToolkit.registerPrimaryStage();
         app = (DesktopApp) FxToolkit.setupApplication(DesktopApp.class);
     }

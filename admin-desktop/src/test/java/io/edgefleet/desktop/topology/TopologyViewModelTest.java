@@ -1,6 +1,7 @@
 package io.edgefleet.desktop.topology;
 
 import static io.edgefleet.desktop.FakeFleetClient.fixture;
+import static io.edgefleet.desktop.FakeFleetClient.fixtureText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edgefleet.desktop.FakeFleetClient;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class TopologyViewModelTest {
     private final FakeFleetClient server = new FakeFleetClient()
-            .answer("/api/v1/topology", fixture("topology.json"))
+            .answerRaw("/api/v1/topology", TopologyJson.ROWS, fixtureText("topology-rows.json"))
             .answer("/api/v1/devices", fixture("devices-n2.json"));
     private final TopologyViewModel viewModel = new TopologyViewModel(
             server, Dispatch.direct(), Clock.fixed(Instant.parse("2026-12-03T10:00:05Z"), ZoneOffset.UTC));
@@ -44,6 +45,7 @@ class TopologyViewModelTest {
     void sitesComeFromTheSiteLabelAndNodesWithoutOneAreShownLast() {
         assertThat(siteNames()).containsExactly("plant-a", "(no site)");
         assertThat(loadedVersions).containsExactly(123L);
+        assertThat(server.accepts()).as("rows asked for first").containsExactly(TopologyJson.ACCEPT);
         assertThat(viewModel.freshness().lastUpdatedProperty().get()).contains(Instant.parse("2026-12-03T10:00:05Z"));
         assertThat(viewModel.summaryProperty().get())
                 .contains("4 nodes", "1 online", "1 degraded", "1 offline", "1 pending", "13/16 online");
@@ -122,6 +124,16 @@ class TopologyViewModelTest {
         assertThat(server.requests()).hasSize(before);
         viewModel.flushRecounts();
         assertThat(server.requests()).as("five device events, one recount").hasSize(before + 1);
+    }
+
+    @Test
+    void whatComesAfterALoadRunsWhenItWorkedAndWhenItFailed() {
+        List<String> after = new ArrayList<>();
+        viewModel.load(() ->
+                after.add("after a read, error '" + viewModel.errorProperty().get() + "'"));
+        server.unreachable(true);
+        viewModel.load(() -> after.add("after a failure"));
+        assertThat(after).containsExactly("after a read, error ''", "after a failure");
     }
 
     @Test

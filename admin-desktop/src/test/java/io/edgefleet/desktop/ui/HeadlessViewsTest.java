@@ -10,9 +10,12 @@ import io.edgefleet.desktop.topology.TopologyViewModel;
 import io.edgefleet.desktop.twin.TwinView;
 import io.edgefleet.desktop.twin.TwinViewModel;
 import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -52,7 +55,7 @@ class HeadlessViewsTest {
 
     @Test
     void theTreeShowsSitesAndNodesAndReadsDevicesOnExpand(FxRobot robot) {
-        robot.interact(topology::load);
+        robot.interact(() -> topology.load());
         TreeView<TopologyEntry> tree = robot.lookup("#topology-tree").queryAs(TreeView.class);
         assertThat(tree.getRoot().getChildren()).hasSize(2);
         assertThat(tree.getExpandedItemCount()).as("tenant, 2 sites, 4 nodes").isEqualTo(7);
@@ -64,6 +67,63 @@ class HeadlessViewsTest {
         assertThat(tree.getExpandedItemCount()).isEqualTo(11);
         assertThat(robot.lookup("#topology-summary").queryAs(Label.class).getText())
                 .contains("4 nodes");
+    }
+
+    @Test
+    void rowsSayNameHealthAndCountsAndKeepTheirGraphicWhenTheyShowAnotherEntry(FxRobot robot) {
+        robot.interact(() -> topology.load());
+        TreeView<TopologyEntry> tree = robot.lookup("#topology-tree").queryAs(TreeView.class);
+        List<String> shown = robot.lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
+                .map(TreeCell::getAccessibleText)
+                .filter(Objects::nonNull)
+                .toList();
+        assertThat(shown)
+                .contains(
+                        "tenant default",
+                        "plant-a  3 nodes: 1 online, 1 degraded, 1 offline · devices 13/16 online, 1 offline, 2 unknown",
+                        "n1  Degraded  · devices 9/10 online, 1 offline",
+                        "lab-pc  Pending  · devices 0/0 online");
+        assertThat(tree.getFixedCellSize()).isPositive();
+
+        TreeCell<?> first = robot.lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
+                .filter(c -> "n1  Degraded  · devices 9/10 online, 1 offline".equals(c.getAccessibleText()))
+                .findFirst()
+                .orElseThrow();
+        Object graphic = first.getGraphic();
+        robot.interact(() -> tree.getRoot().getChildren().getFirst().setExpanded(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(first.getGraphic())
+                .as("the same graphic, only its text and colour change")
+                .isSameAs(graphic);
+        assertThat(first.getText()).isNull();
+    }
+
+    @Test
+    void rowsThatTurnEmptyShowNoArrowAndRowsShowingANodeAgainDo(FxRobot robot) {
+        robot.interact(() -> topology.load());
+        TreeView<TopologyEntry> tree = robot.lookup("#topology-tree").queryAs(TreeView.class);
+        robot.interact(() -> tree.getRoot().setExpanded(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<TreeCell<?>> empty = robot.lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
+                .<TreeCell<?>>map(c -> c)
+                .filter(TreeCell::isEmpty)
+                .toList();
+        assertThat(empty).isNotEmpty();
+        assertThat(empty).as("no arrow left standing on an empty row").allSatisfy(c -> assertThat(
+                        c.getDisclosureNode() == null
+                                || !c.getDisclosureNode().isVisible()
+                                || c.getDisclosureNode().getParent() == null)
+                .isTrue());
+
+        robot.interact(() -> tree.getRoot().setExpanded(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        TreeCell<?> n1 = robot.lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
+                .filter(c -> "n1  Degraded  · devices 9/10 online, 1 offline".equals(c.getAccessibleText()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(n1.getDisclosureNode().isVisible())
+                .as("a node with devices has its arrow")
+                .isTrue();
     }
 
     @Test

@@ -34,15 +34,5 @@ public record Topology(String tenant, long resourceVersion, List<Site> sites) {
     }
 
     /** Device states as the edge last reported them; Unknown until it reported at all. */
-    public record DeviceCounts(long total, long online, long offline, long unknown) {
-        static final DeviceCounts NONE = new DeviceCounts(0, 0, 0, 0);
-
-        DeviceCounts plus(String state, long count) {
-            return switch (state) {
-                case "Online" -> new DeviceCounts(total + count, online + count, offline, unknown);
-                case "Offline" -> new DeviceCounts(total + count, online, offline + count, unknown);
-                default -> new DeviceCounts(total + count, online, offline, unknown + count);
-            };
-        }
-    }
+    public record DeviceCounts(long total, long online, long offline, long unknown) {}
 }

@@ -3,6 +3,8 @@ package io.edgefleet.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgefleet.protocol.EdgeEvent;
 import io.edgefleet.protocol.Envelope;
 import io.edgefleet.protocol.Hello;
@@ -32,13 +34,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * What the desktop reads, against the real EAR: {@code /me}, {@code /events} with its filters and
  * {@code /watch/events}, {@code /watch/nodes} (enrolment, relabelling, Online and Offline),
- * {@code /topology} with device counts, {@code /devices?node=} and {@code /nodes/{name}/workloads}.
+ * {@code /topology} with device counts (as objects and as rows, plain and gzip-compressed),
+ * {@code /devices?node=} and {@code /nodes/{name}/workloads}.
  * Node traffic comes from a Paho client playing the node; the server runs with a 4 s lease (pom).
  */
 @ExtendWith(ArquillianExtension.class)
 class EventsAndTopologyIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Duration POLL = Duration.ofMillis(100);
+    private static final String TOPOLOGY_ROWS = "application/vnd.edgefleet.topology-rows+json";
 
     private final FleetClient admin = FleetClient.admin();
 
@@ -205,6 +209,54 @@ class EventsAndTopologyIT {
     }
 
     @Test
+    void topologyRowsCarryWhatItsObjectsCarryAndBothAnswerCompressedWhenAsked() {
+        String site = FleetClient.uniqueName("site");
+        String node = FleetClient.uniqueName("rows");
+        String other = FleetClient.uniqueName("bare");
+        admin.enrollNewNode(node);
+        admin.enrollNewNode(other);
+        assertThat(admin.mergePatch(
+                                "/api/v1/nodes/" + node,
+                                "{\"metadata\":{\"labels\":{\"site\":\"" + site + "\",\"line\":\"4\"}}}",
+                                Optional.empty())
+                        .status())
+                .isEqualTo(200);
+        String model = createModel();
+        assertThat(admin.post("/api/v1/devices", device(FleetClient.uniqueName("pump"), node, model))
+                        .status())
+                .isEqualTo(201);
+
+        Reply objects = admin.get("/api/v1/topology");
+        assertThat(objects.contentType()).startsWith("application/json");
+        assertThat(objects.header("Content-Encoding")).isEmpty();
+        Reply rows = admin.get("/api/v1/topology", Map.of("Accept", TOPOLOGY_ROWS + ", application/json;q=0.5"));
+        assertThat(rows.status()).isEqualTo(200);
+        assertThat(rows.contentType()).startsWith(TOPOLOGY_ROWS);
+        assertThat(rows.header("Vary").orElse("")).contains("Accept");
+        assertThat(rows.body().length()).isLessThan(objects.body().length());
+        JsonNode asObjects = rowsAsObjects(rows.json());
+        for (String[] siteAndNode : new String[][] {{site, node}, {"", other}}) {
+            assertThat(nodeIn(asObjects, siteAndNode[0], siteAndNode[1]))
+                    .as("the row of %s read by its columns", siteAndNode[1])
+                    .isEqualTo(nodeIn(objects.json(), siteAndNode[0], siteAndNode[1]));
+        }
+        assertThat(nodeIn(asObjects, site, node).path("devices").path("total").asLong())
+                .isEqualTo(1);
+
+        Reply compressedRows = admin.getAcceptingGzip("/api/v1/topology", Map.of("Accept", TOPOLOGY_ROWS));
+        assertThat(compressedRows.header("Content-Encoding")).contains("gzip");
+        assertThat(nodeIn(rowsAsObjects(compressedRows.json()), site, node)).isEqualTo(nodeIn(asObjects, site, node));
+        Reply compressedObjects = admin.getAcceptingGzip("/api/v1/topology", Map.of());
+        assertThat(compressedObjects.header("Content-Encoding")).contains("gzip");
+        assertThat(compressedObjects.contentType()).startsWith("application/json");
+        assertThat(nodeIn(compressedObjects.json(), site, node)).isEqualTo(nodeIn(objects.json(), site, node));
+
+        assertThat(admin.get("/api/v1/topology", Map.of("Accept", "application/xml"))
+                        .status())
+                .isEqualTo(406);
+    }
+
+    @Test
     void aNodesWorkloadsShowWhatItReportedAndAFailureIsAWarning() throws Exception {
         String node = FleetClient.uniqueName("wn");
         String workload = FleetClient.uniqueName("job");
@@ -309,19 +361,66 @@ class EventsAndTopologyIT {
                 .toList();
     }
 
-    private JsonNode topologyNode(String site, String node) {
-        Reply topology = admin.get("/api/v1/topology");
-        assertThat(topology.status()).isEqualTo(200);
-        for (JsonNode s : topology.json().path("sites")) {
+    /**
+     * The rows representation turned into the objects one, reading positions by the names in
+     * {@code columns} as a client must: the site label comes from the site, the total is the sum.
+     */
+    private static JsonNode rowsAsObjects(JsonNode rows) {
+        List<String> columns = StreamSupport.stream(rows.path("columns").spliterator(), false)
+                .map(JsonNode::asText)
+                .toList();
+        ObjectNode topology = FleetClient.JSON.createObjectNode();
+        ArrayNode sites = topology.putArray("sites");
+        for (JsonNode site : rows.path("sites")) {
+            ArrayNode nodes =
+                    sites.addObject().put("name", site.path("name").asText()).putArray("nodes");
+            for (JsonNode row : site.path("nodes")) {
+                ObjectNode node = nodes.addObject();
+                node.put("name", row.get(columns.indexOf("name")).asText());
+                node.put("phase", row.get(columns.indexOf("phase")).asText());
+                JsonNode lastSeen = row.get(columns.indexOf("lastSeen"));
+                if (!lastSeen.isNull()) {
+                    node.put("lastSeen", lastSeen.asText());
+                }
+                ObjectNode labels = node.putObject("labels").setAll((ObjectNode) row.get(columns.indexOf("labels")));
+                if (!site.path("name").asText().isEmpty()) {
+                    labels.put("site", site.path("name").asText());
+                }
+                long online = row.get(columns.indexOf("online")).asLong();
+                long offline = row.get(columns.indexOf("offline")).asLong();
+                long unknown = row.get(columns.indexOf("unknown")).asLong();
+                node.putObject("devices")
+                        .put("total", online + offline + unknown)
+                        .put("online", online)
+                        .put("offline", offline)
+                        .put("unknown", unknown);
+            }
+        }
+        return topology;
+    }
+
+    /** The node's entry, written and parsed again so that numbers compare by value, whoever built it. */
+    private static JsonNode nodeIn(JsonNode topology, String site, String node) {
+        for (JsonNode s : topology.path("sites")) {
             if (site.equals(s.path("name").asText())) {
                 for (JsonNode n : s.path("nodes")) {
                     if (node.equals(n.path("name").asText())) {
-                        return n;
+                        try {
+                            return FleetClient.JSON.readTree(n.toString());
+                        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                            throw new IllegalStateException(e);
+                        }
                     }
                 }
             }
         }
-        throw new AssertionError("no node " + node + " in site '" + site + "': " + topology.body());
+        throw new AssertionError("no node " + node + " in site '" + site + "'");
+    }
+
+    private JsonNode topologyNode(String site, String node) {
+        Reply topology = admin.get("/api/v1/topology");
+        assertThat(topology.status()).isEqualTo(200);
+        return nodeIn(topology.json(), site, node);
     }
 
     private String createModel() {

@@ -71,6 +71,32 @@ public final class FleetClient {
         return send(builder);
     }
 
+    /**
+     * A GET that accepts gzip: a compressed body is decompressed for {@link Reply#body()}, and its
+     * Content-Encoding header stays in {@link Reply#headers()} for the assertions.
+     */
+    public Reply getAcceptingGzip(String path, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path).GET().setHeader("Accept-Encoding", "gzip");
+        headers.forEach(builder::setHeader);
+        try {
+            HttpResponse<byte[]> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            byte[] bytes = response.body();
+            if (response.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
+                try (java.util.zip.GZIPInputStream in =
+                        new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+                    bytes = in.readAllBytes();
+                }
+            }
+            String body = new String(bytes, StandardCharsets.UTF_8);
+            return new Reply(response.statusCode(), response.headers(), body, parse(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Reply post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").POST(body(json)));
     }
