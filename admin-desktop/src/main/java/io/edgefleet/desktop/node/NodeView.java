@@ -76,7 +76,7 @@ public final class NodeView extends VBox {
                         Tables.<FleetEvent>column("reason", 140, FleetEvent::reason),
                         Tables.<FleetEvent>column("message", 420, FleetEvent::message)));
         events.setPlaceholder(new Label("no recent events"));
-        VBox.setVgrow(events, Priority.ALWAYS);
+        events.setPrefHeight(170); // the log below takes the rest of the height
 
         TitledPane logsPane = new TitledPane("Logs", logs(viewModel, workloads));
         logsPane.setCollapsible(false);
@@ -126,7 +126,7 @@ public final class NodeView extends VBox {
                 .bind(workloads.getSelectionModel().selectedItemProperty().isNull());
         ListView<String> lines = new ListView<>(viewModel.logLines());
         lines.setId("node-logs");
-        lines.setFixedCellSize(18);
+        lines.setFixedCellSize(20);
         lines.setStyle("-fx-font-family: monospace;");
         lines.setPlaceholder(new Label("select a workload above to read its log"));
         lines.setPrefHeight(160);

@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -263,7 +264,11 @@ class DesktopIT {
         assertThat(robot.lookup("#node-logs-note").queryAs(Label.class).getText())
                 .contains("stay on the edge PC");
         fx(() -> {
-            workbench.node().loadLogs("line-counter", false);
+            // As a person does it: selecting the workload reads its log on the edge PC.
+            robot.lookup("#node-workloads")
+                    .queryAs(TableView.class)
+                    .getSelectionModel()
+                    .select(0);
             return null;
         });
         await(
