@@ -54,18 +54,7 @@ public final class HttpFleetClient implements FleetClient {
                 .header("Accept-Encoding", "gzip")
                 .GET()
                 .build();
-        HttpResponse<InputStream> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            String reason = reason(e);
-            monitor.unreachable(reason);
-            throw new ServerUnreachableException("no answer from " + address + ": " + reason, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServerUnreachableException("interrupted", e);
-        }
-        monitor.answered();
+        HttpResponse<InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = decoded(response)) {
             if (response.statusCode() < 200 || response.statusCode() >= 300) {
                 throw new RefusedException(
@@ -130,9 +119,15 @@ public final class HttpFleetClient implements FleetClient {
     }
 
     private ApiAnswer call(HttpRequest.Builder request) {
-        HttpResponse<String> response;
+        HttpResponse<String> response = exchange(request.build(), HttpResponse.BodyHandlers.ofString());
+        return answer(response.statusCode(), response.body(), response.headers().firstValue("ETag"));
+    }
+
+    /** Sends and tells the connection monitor whether the server answered at all. */
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        HttpResponse<T> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = http.send(request, handler);
         } catch (IOException e) {
             String reason = reason(e);
             monitor.unreachable(reason);
@@ -142,7 +137,7 @@ public final class HttpFleetClient implements FleetClient {
             throw new ServerUnreachableException("interrupted", e);
         }
         monitor.answered();
-        return answer(response.statusCode(), response.body(), response.headers().firstValue("ETag"));
+        return response;
     }
 
     /** What a person reads of a failed connection (a refused connect has no message of its own). */
