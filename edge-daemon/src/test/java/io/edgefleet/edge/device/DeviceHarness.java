@@ -15,6 +15,7 @@ import io.edgefleet.protocol.Sync;
 import io.edgefleet.protocol.TelemetryBatch;
 import io.edgefleet.protocol.TwinReport;
 import io.edgefleet.protocol.TwinReports;
+import io.edgefleet.protocol.device.DeviceState;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -105,6 +106,19 @@ final class DeviceHarness implements AutoCloseable {
                 })
                 .filter(r -> r.device().equals(device))
                 .toList();
+    }
+
+    /** Whether any report of {@code device} in the outbox carried {@code value} for {@code property}. */
+    boolean everReported(String device, String property, String value) {
+        return reports(device).stream()
+                .flatMap(r -> r.reported().stream())
+                .anyMatch(v -> v.property().equals(property)
+                        && v.value().map(Object::toString).orElse("").equals(value));
+    }
+
+    /** The state the last report of {@code device} that carried one gave. */
+    Optional<DeviceState> lastReportedState(String device) {
+        return reports(device).stream().flatMap(r -> r.state().stream()).reduce((first, second) -> second);
     }
 
     /** The bodies of the messages in the outbox, in order. */

@@ -10,7 +10,6 @@ import com.ghgande.j2mod.modbus.procimg.SimpleProcessImage;
 import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
 import com.ghgande.j2mod.modbus.slave.ModbusSlave;
 import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
-import io.edgefleet.protocol.TwinReport;
 import io.edgefleet.protocol.device.AccessMode;
 import io.edgefleet.protocol.device.DesiredDevice;
 import io.edgefleet.protocol.device.DeviceState;
@@ -88,7 +87,7 @@ class ModbusDeviceIT {
         Wait.until(
                 "55 and the coil reported after the write",
                 DeviceHarness.WAIT,
-                () -> reported("setpoint", "55") && reported("cooling", "true"));
+                () -> h.everReported("press-1", "setpoint", "55") && h.everReported("press-1", "cooling", "true"));
         assertThat(image.getRegister(1).getValue())
                 .as("the slave's holding register")
                 .isEqualTo(55);
@@ -96,27 +95,15 @@ class ModbusDeviceIT {
         assertThat(h.twin("press-1").get("setpoint").writeError()).isEmpty();
 
         stopSlave();
-        Wait.until("Offline once the slave is gone", DeviceHarness.WAIT, () -> lastState()
+        Wait.until("Offline once the slave is gone", DeviceHarness.WAIT, () -> h.lastReportedState("press-1")
                 .equals(Optional.of(DeviceState.OFFLINE)));
         image.setInputRegister(0, new SimpleInputRegister(230));
         startSlave();
         Wait.until(
                 "Online again, reading the new value",
                 DeviceHarness.WAIT,
-                () -> lastState().equals(Optional.of(DeviceState.ONLINE))
+                () -> h.lastReportedState("press-1").equals(Optional.of(DeviceState.ONLINE))
                         && h.reportedText("press-1", "temperature").equals(Optional.of("23.0")));
-    }
-
-    private boolean reported(String property, String value) {
-        return h.reports("press-1").stream()
-                .flatMap(r -> r.reported().stream())
-                .anyMatch(v -> v.property().equals(property)
-                        && v.value().map(Object::toString).orElse("").equals(value));
-    }
-
-    private Optional<DeviceState> lastState() {
-        List<TwinReport> reports = h.reports("press-1");
-        return reports.stream().flatMap(r -> r.state().stream()).reduce((first, second) -> second);
     }
 
     private DesiredDevice press() {

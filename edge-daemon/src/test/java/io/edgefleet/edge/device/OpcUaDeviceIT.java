@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.edgefleet.driver.opcua.testserver.OpcUaTestServer;
-import io.edgefleet.protocol.TwinReport;
 import io.edgefleet.protocol.device.AccessMode;
 import io.edgefleet.protocol.device.DesiredDevice;
 import io.edgefleet.protocol.device.DeviceState;
@@ -70,13 +69,16 @@ class OpcUaDeviceIT {
 
         h.apply(DeviceFixtures.desired(
                 h.nextVersion(), "press-1", Map.of("setpoint", DeviceFixtures.value(J.numberNode(55.5), 1))));
-        Wait.until("55.5 reported after the write", DeviceHarness.WAIT, () -> reported("setpoint", "55.5"));
+        Wait.until(
+                "55.5 reported after the write",
+                DeviceHarness.WAIT,
+                () -> h.everReported("press-1", "setpoint", "55.5"));
         assertThat(server.value("Setpoint")).as("the server's variable").isEqualTo(55.5);
         assertThat(h.twin("press-1").get("setpoint").writeError()).isEmpty();
 
         server.stop();
         server = null;
-        Wait.until("Offline once the server is gone", RECOVERY, () -> lastState()
+        Wait.until("Offline once the server is gone", RECOVERY, () -> h.lastReportedState("press-1")
                 .equals(Optional.of(DeviceState.OFFLINE)));
         assertThat(h.status("press-1").orElseThrow().state()).isEqualTo(DeviceState.OFFLINE);
 
@@ -85,7 +87,7 @@ class OpcUaDeviceIT {
         Wait.until(
                 "Online again, with readings from the restarted server",
                 RECOVERY,
-                () -> lastState().equals(Optional.of(DeviceState.ONLINE)) && counter() != before);
+                () -> h.lastReportedState("press-1").equals(Optional.of(DeviceState.ONLINE)) && counter() != before);
         // The restarted server forgot the write; a new session writes every desired value again.
         Wait.until("the setpoint written again", RECOVERY, () -> Double.valueOf(55.5)
                 .equals(server.value("Setpoint")));
@@ -94,18 +96,6 @@ class OpcUaDeviceIT {
 
     private long counter() {
         return h.reportedText("press-1", "counter").map(Long::parseLong).orElse(0L);
-    }
-
-    private boolean reported(String property, String value) {
-        return h.reports("press-1").stream()
-                .flatMap(r -> r.reported().stream())
-                .anyMatch(v -> v.property().equals(property)
-                        && v.value().map(Object::toString).orElse("").equals(value));
-    }
-
-    private Optional<DeviceState> lastState() {
-        List<TwinReport> reports = h.reports("press-1");
-        return reports.stream().flatMap(r -> r.state().stream()).reduce((first, second) -> second);
     }
 
     private DesiredDevice press() {
