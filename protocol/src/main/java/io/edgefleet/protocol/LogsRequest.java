@@ -10,6 +10,8 @@ import java.util.Objects;
  */
 public record LogsRequest(String workload, LogStream stream, int lines) implements MessageBody {
     public static final int MAX_LINES = 5000;
+    /** Lines asked for when a query does not say. */
+    public static final int DEFAULT_LINES = 100;
 
     public LogsRequest {
         Names.require("workload", workload);
@@ -17,5 +19,26 @@ public record LogsRequest(String workload, LogStream stream, int lines) implemen
         if (lines < 1 || lines > MAX_LINES) {
             throw new IllegalArgumentException("lines must be 1 to " + MAX_LINES);
         }
+    }
+
+    /**
+     * The line count a query parameter asks for; none (null or blank) means {@value #DEFAULT_LINES}. One
+     * reading for every API that takes the parameter (the server's REST and the edge's local API).
+     *
+     * @throws IllegalArgumentException when it is not a whole number from 1 to {@value #MAX_LINES}
+     */
+    public static int linesOfQuery(String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULT_LINES;
+        }
+        try {
+            int lines = Integer.parseInt(text.strip());
+            if (lines >= 1 && lines <= MAX_LINES) {
+                return lines;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, with the same words as a number out of range
+        }
+        throw new IllegalArgumentException("lines must be a whole number from 1 to " + MAX_LINES);
     }
 }

@@ -29,7 +29,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -57,7 +56,6 @@ public final class LocalApi implements AutoCloseable {
     private static final ObjectMapper JSON = ProtocolCodec.newMapper(ProtocolCodec.DEFAULT_MAX_MESSAGE_BYTES);
     private static final Pattern LOGS = Pattern.compile("/v1/workloads/([^/]+)/logs");
     private static final Pattern TWIN = Pattern.compile("/v1/devices/([^/]+)/twin");
-    private static final int DEFAULT_LINES = 100;
 
     private final Path dataDir;
     private final Clock clock;
@@ -152,17 +150,8 @@ public final class LocalApi implements AutoCloseable {
         LogStream stream;
         int lines;
         try {
-            stream = switch (query.getOrDefault("stream", "stdout")) {
-                case "stdout" -> LogStream.STDOUT;
-                case "stderr" -> LogStream.STDERR;
-                default -> throw new IllegalArgumentException("stream must be stdout or stderr");
-            };
-            lines = Optional.ofNullable(query.get("lines"))
-                    .map(Integer::parseInt)
-                    .orElse(DEFAULT_LINES);
-            if (lines < 1 || lines > LogsRequest.MAX_LINES) {
-                throw new IllegalArgumentException("lines must be 1 to " + LogsRequest.MAX_LINES);
-            }
+            stream = LogStream.ofQuery(query.get("stream"));
+            lines = LogsRequest.linesOfQuery(query.get("lines"));
         } catch (IllegalArgumentException e) {
             return new Answer(400, error(e.getMessage()));
         }

@@ -55,7 +55,6 @@ public final class RemoteLogs implements CommandHandler {
             lines.add(line);
         }
         java.util.Collections.reverse(lines);
-        String what = request.stream() == LogStream.STDERR ? "stderr" : "stdout";
         return new CommandOutcome.Reply(
                 200,
                 new LogsResult(
@@ -63,7 +62,8 @@ public final class RemoteLogs implements CommandHandler {
                         request.stream(),
                         lines,
                         truncated,
-                        lines.size() + " line(s) of " + what + (truncated ? ", older ones left out to fit" : "")));
+                        lines.size() + " line(s) of " + request.stream().wireName()
+                                + (truncated ? ", older ones left out to fit" : "")));
     }
 
     private static String cut(String line) {

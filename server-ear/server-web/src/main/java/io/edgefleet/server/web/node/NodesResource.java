@@ -165,33 +165,15 @@ public class NodesResource {
         if (!Names.isValid(workload)) {
             throw new FleetException(ProblemCode.INVALID_REQUEST, "'" + workload + "' is not a workload name");
         }
-        return logs.fetch(Callers.of(security).tenant(), name, workload, parseStream(stream), parseLines(lines));
-    }
-
-    private static LogStream parseStream(String stream) {
-        if (stream == null || stream.isBlank() || stream.strip().equals("stdout")) {
-            return LogStream.STDOUT;
-        }
-        if (stream.strip().equals("stderr")) {
-            return LogStream.STDERR;
-        }
-        throw new FleetException(ProblemCode.INVALID_REQUEST, "stream must be stdout or stderr");
-    }
-
-    private static int parseLines(String lines) {
-        if (lines == null || lines.isBlank()) {
-            return 100;
-        }
+        LogStream which;
+        int count;
         try {
-            int value = Integer.parseInt(lines.strip());
-            if (value >= 1 && value <= LogsRequest.MAX_LINES) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // refused below, with the same words
+            which = LogStream.ofQuery(stream);
+            count = LogsRequest.linesOfQuery(lines);
+        } catch (IllegalArgumentException e) {
+            throw new FleetException(ProblemCode.INVALID_REQUEST, e.getMessage(), e);
         }
-        throw new FleetException(
-                ProblemCode.INVALID_REQUEST, "lines must be a whole number from 1 to " + LogsRequest.MAX_LINES);
+        return logs.fetch(Callers.of(security).tenant(), name, workload, which, count);
     }
 
     @PATCH
