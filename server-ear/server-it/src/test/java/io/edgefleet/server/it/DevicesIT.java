@@ -147,7 +147,7 @@ class DevicesIT {
         String twin = "/api/v1/devices/" + name + "/twin";
         assertThat(desire(twin, "{\"setpoint\":70}", Optional.empty()).status()).isEqualTo(200);
 
-        try (FakeEdge edge = connect(enrollment, node)) {
+        try (FakeEdge edge = FakeEdge.connect(enrollment, node)) {
             edge.hello(new Hello("0.1.0", 0, 0, Instant.now()));
             Sync first = awaitSync(edge, DesiredValues.RESOURCE, name);
             DesiredDevice desiredDevice = spec(first, DesiredDevice.RESOURCE, name, DesiredDevice.class);
@@ -286,7 +286,7 @@ class DevicesIT {
         double valuesBefore = Metrics.value("edgefleet_twin_reported_values_total", "source", "edge");
         double unknownBefore = Metrics.value("edgefleet_twin_reports_refused_total", "reason", "unknown-device");
 
-        try (FakeEdge edge = connect(enrollment, node)) {
+        try (FakeEdge edge = FakeEdge.connect(enrollment, node)) {
             edge.hello(new Hello("0.1.0", 0, 0, Instant.now()));
             Wait.until("the answer to hello", WAIT, POLL, () -> edge.commands().stream()
                     .anyMatch(c -> c.envelope().body() instanceof Ack ack
@@ -449,14 +449,5 @@ class DevicesIT {
                 .orElseThrow()
                 .topic();
         edge.respond(topic.split("/")[4], 200, new SyncResult(sync.toVersion()));
-    }
-
-    private static FakeEdge connect(JsonNode enrollment, String node) throws Exception {
-        return FakeEdge.connect(
-                enrollment.path("mqttUrl").asText(),
-                enrollment.path("tenant").asText(),
-                node,
-                enrollment.path("username").asText(),
-                enrollment.path("password").asText());
     }
 }

@@ -169,13 +169,13 @@ class EdgeTrafficIT {
     void helloAfterReconnectAcknowledgesWhereTheStreamStands() throws Exception {
         String node = FleetClient.uniqueName("resume");
         JsonNode enrollment = admin.enrollNewNode(node);
-        try (FakeEdge edge = connect(enrollment, node)) {
+        try (FakeEdge edge = FakeEdge.connect(enrollment, node)) {
             edge.hello(new Hello("0.1.0", 0, 0, Instant.now()));
             awaitCommand(edge, "ack", 1);
             edge.send(status(node, 1, 2));
             awaitAck(edge, 1, 1);
         }
-        try (FakeEdge again = connect(enrollment, node)) {
+        try (FakeEdge again = FakeEdge.connect(enrollment, node)) {
             again.hello(new Hello("0.1.0", 0, 1, Instant.now()));
 
             awaitAck(again, 1, 1);
@@ -260,14 +260,14 @@ class EdgeTrafficIT {
     void silentNodeTurnsOfflineAfterItsLeaseAndOnlineWithItsNextMessage() throws Exception {
         String node = FleetClient.uniqueName("lease");
         JsonNode enrollment = admin.enrollNewNode(node);
-        try (FakeEdge edge = connect(enrollment, node)) {
+        try (FakeEdge edge = FakeEdge.connect(enrollment, node)) {
             edge.hello(new Hello("0.1.0", 0, 0, Instant.now()));
             awaitPhase(node, "Online");
         }
 
         awaitPhase(node, "Offline");
 
-        try (FakeEdge edge = connect(enrollment, node)) {
+        try (FakeEdge edge = FakeEdge.connect(enrollment, node)) {
             edge.send(Envelope.of(node, Instant.now(), new Heartbeat(0)));
             awaitPhase(node, "Online");
         }
@@ -277,27 +277,18 @@ class EdgeTrafficIT {
     void deletedNodeCannotConnectAgain() throws Exception {
         String node = FleetClient.uniqueName("gone");
         JsonNode enrollment = admin.enrollNewNode(node);
-        try (FakeEdge edge = connect(enrollment, node)) {
+        try (FakeEdge edge = FakeEdge.connect(enrollment, node)) {
             assertThat(edge.isConnected()).isTrue();
         }
 
         assertThat(admin.delete("/api/v1/nodes/" + node, Optional.empty()).status())
                 .isEqualTo(204);
 
-        assertThatThrownBy(() -> connect(enrollment, node)).isInstanceOf(MqttException.class);
+        assertThatThrownBy(() -> FakeEdge.connect(enrollment, node)).isInstanceOf(MqttException.class);
     }
 
     private FakeEdge connect(String node) throws MqttException {
-        return connect(admin.enrollNewNode(node), node);
-    }
-
-    private static FakeEdge connect(JsonNode enrollment, String node) throws MqttException {
-        return FakeEdge.connect(
-                enrollment.path("mqttUrl").asText(),
-                enrollment.path("tenant").asText(),
-                node,
-                enrollment.path("username").asText(),
-                enrollment.path("password").asText());
+        return FakeEdge.connect(admin.enrollNewNode(node), node);
     }
 
     private static NodeCondition disk(ConditionStatus status, String reason, String message, Instant since) {

@@ -92,7 +92,7 @@ class EventsAndTopologyIT {
             assertThat(audit.path("involvedKind").asText()).isEqualTo("Node");
             assertThat(audit.path("actor").asText()).isEqualTo("admin");
 
-            try (FakeEdge edge = connect(enrollment, node)) {
+            try (FakeEdge edge = FakeEdge.connect(enrollment, node)) {
                 edge.hello(new Hello("0.1.0", 0, 0, Instant.now()));
                 assertThat(nextAbout(nodes, node)
                                 .json()
@@ -173,7 +173,7 @@ class EventsAndTopologyIT {
                 .isEmpty();
 
         try (WatchApiIT.SseStream watched = watch("devices");
-                FakeEdge edge = connect(enrollment, node)) {
+                FakeEdge edge = FakeEdge.connect(enrollment, node)) {
             edge.hello(new Hello("0.1.0", 0, 0, Instant.now()));
             edge.send(Envelope.reliable(
                     node,
@@ -278,7 +278,7 @@ class EventsAndTopologyIT {
         assertThat(pending.path("items").get(0).path("phase").asText()).isEqualTo("Pending");
         assertThat(admin.get("/api/v1/nodes/nobody/workloads").status()).isEqualTo(404);
 
-        try (FakeEdge edge = connect(enrollment, node)) {
+        try (FakeEdge edge = FakeEdge.connect(enrollment, node)) {
             edge.hello(new Hello("0.1.0", 0, 0, Instant.now()));
             edge.send(Envelope.reliable(
                     node,
@@ -317,7 +317,7 @@ class EventsAndTopologyIT {
                 Instant.now(),
                 new NodeEventReport(List.of(
                         new EdgeEvent(firedAt, "Warning", "RuleFired", "Rule", "fan-on", "boiler too hot: fan on"))));
-        try (FakeEdge edge = connect(enrollment, node)) {
+        try (FakeEdge edge = FakeEdge.connect(enrollment, node)) {
             edge.hello(new Hello("0.1.0", 0, 0, Instant.now()));
             edge.send(fired);
             edge.send(fired); // a resend after a lost ack
@@ -437,14 +437,5 @@ class EventsAndTopologyIT {
         return "{\"metadata\":{\"name\":\"" + name + "\"},\"spec\":{\"node\":\"" + node + "\",\"model\":\"" + model
                 + "\",\"protocol\":\"simulated\",\"connection\":{\"seed\":7},"
                 + "\"visitors\":{\"temperature\":{\"register\":\"1\"}}}}";
-    }
-
-    private static FakeEdge connect(JsonNode enrollment, String node) throws Exception {
-        return FakeEdge.connect(
-                enrollment.path("mqttUrl").asText(),
-                enrollment.path("tenant").asText(),
-                node,
-                enrollment.path("username").asText(),
-                enrollment.path("password").asText());
     }
 }

@@ -226,12 +226,7 @@ class WatchApiIT {
         create(workload, "line=" + line);
 
         try (SseStream watch = SseStream.open(WATCH, FleetClient.ADMIN, FleetClient.adminPassword(), Map.of());
-                FakeEdge edge = FakeEdge.connect(
-                        enrollment.path("mqttUrl").asText(),
-                        enrollment.path("tenant").asText(),
-                        node,
-                        enrollment.path("username").asText(),
-                        enrollment.path("password").asText())) {
+                FakeEdge edge = FakeEdge.connect(enrollment, node)) {
             edge.hello(new Hello("0.1.0", 0, 0, Instant.now()));
             Instant since = Instant.parse("2025-03-01T12:00:00Z");
             edge.send(Envelope.reliable(

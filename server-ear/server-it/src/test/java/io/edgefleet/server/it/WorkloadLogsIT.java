@@ -144,12 +144,7 @@ class WorkloadLogsIT {
 
     private FakeEdge online(String node) throws MqttException {
         JsonNode enrollment = admin.enrollNewNode(node);
-        FakeEdge edge = FakeEdge.connect(
-                enrollment.path("mqttUrl").asText(),
-                enrollment.path("tenant").asText(),
-                node,
-                enrollment.path("username").asText(),
-                enrollment.path("password").asText());
+        FakeEdge edge = FakeEdge.connect(enrollment, node);
         edge.hello(new Hello("0.1.0", 0, 0, Instant.now()));
         Wait.until(node + " Online", WAIT, () -> "Online"
                 .equals(admin.get("/api/v1/nodes/" + node)

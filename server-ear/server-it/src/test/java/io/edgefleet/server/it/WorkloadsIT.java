@@ -126,7 +126,7 @@ class WorkloadsIT {
                         .status())
                 .isEqualTo(201);
 
-        try (FakeEdge edge = connect(enrollment, node)) {
+        try (FakeEdge edge = FakeEdge.connect(enrollment, node)) {
             edge.hello(new Hello("0.1.0", 0, 0, Instant.now()));
             Sync sync = awaitSyncWith(edge, name, ResourceChange.Operation.UPSERT);
             DesiredWorkload desired = desired(sync, name);
@@ -168,7 +168,7 @@ class WorkloadsIT {
                 JsonNode enrollment = admin.enrollNewNode(node);
                 label(node, line);
                 nodes.add(node);
-                edges.add(connect(enrollment, node).keepAlive());
+                edges.add(FakeEdge.connect(enrollment, node).keepAlive());
             }
             admin.post(
                     "/api/v1/workloads",
@@ -295,15 +295,6 @@ class WorkloadsIT {
         } catch (Exception e) {
             throw new AssertionError("the spec of " + workload + " does not read as a DesiredWorkload", e);
         }
-    }
-
-    private static FakeEdge connect(JsonNode enrollment, String node) throws Exception {
-        return FakeEdge.connect(
-                enrollment.path("mqttUrl").asText(),
-                enrollment.path("tenant").asText(),
-                node,
-                enrollment.path("username").asText(),
-                enrollment.path("password").asText());
     }
 
     private static String body(String name, String selector, String template) {

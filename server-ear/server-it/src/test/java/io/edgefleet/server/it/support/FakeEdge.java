@@ -1,5 +1,6 @@
 package io.edgefleet.server.it.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.edgefleet.protocol.DecodeResult;
 import io.edgefleet.protocol.Envelope;
 import io.edgefleet.protocol.Heartbeat;
@@ -44,6 +45,16 @@ public final class FakeEdge implements AutoCloseable {
     }
 
     /** Connects with the credentials of an enrollment and subscribes to the node's commands. */
+    /** Connects as {@code node} with what enrolling it answered (broker URL, tenant and credentials). */
+    public static FakeEdge connect(JsonNode enrollment, String node) throws MqttException {
+        return connect(
+                enrollment.path("mqttUrl").asText(),
+                enrollment.path("tenant").asText(),
+                node,
+                enrollment.path("username").asText(),
+                enrollment.path("password").asText());
+    }
+
     public static FakeEdge connect(String url, String tenant, String node, String username, String password)
             throws MqttException {
         FakeEdge edge = new FakeEdge(url, tenant, node);
